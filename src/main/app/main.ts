@@ -1,0 +1,67 @@
+/**
+ * The Electron entry (out/main/index.js): app lifecycle only. The window, the security guards and
+ * the policies live in their own files; the engine and services never import electron.
+ */
+import { app, BrowserWindow, session } from 'electron';
+import type { WebContents } from 'electron';
+import { defaultDataDir } from '../store/data-dir.ts';
+import { developmentCsp, PRODUCTION_CSP } from './content-security-policy.ts';
+import { createMainWindow } from './main-window.ts';
+import { rendererLocation } from './renderer-location.ts';
+import { guardWebContents, lockDownSession } from './security-guards.ts';
+
+// The CLI (plain Node) cannot ask Electron for userData, so both resolve it through data-dir.ts:
+// the desktop app and `ivr-console` then read and write the same sessions.db. This must run before
+// the single-instance lock and `whenReady`, which already use the userData folder.
+app.setPath('userData', defaultDataDir());
+
+if (!app.requestSingleInstanceLock()) {
+  // Another console is running and has been told (second-instance) to come to the front.
+  app.quit();
+} else {
+  start();
+}
+
+/** Wires the lifecycle of the primary instance. */
+function start(): void {
+  const mainDir = import.meta.dirname;
+  const location = rendererLocation(process.env, app.isPackaged, mainDir);
+  const csp = location.kind === 'dev-server' ? developmentCsp(location.url) : PRODUCTION_CSP;
+  let mainWindow: BrowserWindow | undefined;
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow(location, mainDir, app.getVersion());
+    mainWindow.on('closed', () => (mainWindow = undefined));
+  };
+
+  // Guard every WebContents the moment it exists, before it can load anything.
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    guardWebContents(contents, location.url);
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay running without windows until the user quits them.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      lockDownSession(session.defaultSession, location.url, csp);
+      openWindow();
+      // macOS: clicking the dock icon of a running app without windows opens a new one.
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[app] failed to start:', error);
+      app.exit(1);
+    });
+}

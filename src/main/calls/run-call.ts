@@ -1,0 +1,86 @@
+/**
+ * Places one call with everything wired: the engine, a webhook client of its own, and (when a
+ * store is given) the session log, written event by event as the call happens. The CLI and the
+ * desktop app both place calls through here.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CallEvent } from '../../shared/call-events.ts';
+import type { Flow } from '../../shared/flow/flow-schema.ts';
+import type { WebhookLimits } from '../../shared/webhook-types.ts';
+import type { CallOptions, CallResult, EventSink } from '../engine/call-engine.ts';
+import { Call } from '../engine/call-engine.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { Speaker } from '../engine/speaker.ts';
+import type { SessionRecorder, SessionStore } from '../store/session-store.ts';
+import { createWebhookClient } from '../webhook/webhook-client.ts';
+
+/** What a call needs besides its flow. */
+export interface RunCallInput {
+  flow: Flow;
+  /** Absolute path of the flow file, logged with the session. */
+  flowPath: string | null;
+  clock: Clock;
+  speaker: Speaker;
+  /** Log the session here; null to not log. */
+  store: SessionStore | null;
+  options: Omit<CallOptions, 'uuid'>;
+  limits?: Partial<WebhookLimits>;
+  /** Sees every event as it happens (after it is logged). */
+  onEvent?: (event: CallEvent) => void;
+}
+
+/** A call in progress. */
+export interface RunningCall {
+  call: Call;
+  /** The session id in the log (the call's uuid), or null when not logged. */
+  sessionId: string | null;
+  /** Resolves when the call has ended and everything is written and closed. */
+  done: Promise<CallResult>;
+}
+
+/** Logs each event; the `call_ended` event also closes the session row with its outcome. */
+function sessionSink(recorder: SessionRecorder): EventSink {
+  return {
+    record(event) {
+      recorder.record(event);
+      if (event.type === 'call_ended') {
+        recorder.finish({
+          outcome: event.outcome,
+          endedBy: event.endedBy,
+          transferTarget: event.transferTarget,
+          durationMs: event.durationMs,
+          variables: event.variables,
+        });
+      }
+    },
+  };
+}
+
+/** Starts a call; see {@link RunningCall}. */
+export function runCall(input: RunCallInput): RunningCall {
+  const uuid = randomUUID();
+  const webhooks = createWebhookClient(input.limits ? { limits: input.limits } : {});
+  const recorder =
+    input.store?.begin({
+      id: uuid,
+      flowId: input.flow.id,
+      flowName: input.flow.name,
+      flowPath: input.flowPath,
+      source: input.options.source,
+      destination: input.options.destination,
+      startedAt: input.clock.now(),
+    }) ?? null;
+  const call = new Call(
+    input.flow,
+    {
+      clock: input.clock,
+      speaker: input.speaker,
+      webhooks,
+      ...(recorder ? { sink: sessionSink(recorder) } : {}),
+    },
+    { ...input.options, uuid },
+  );
+  if (input.onEvent) call.subscribe(input.onEvent);
+  const done = call.start().finally(() => webhooks.close());
+  return { call, sessionId: recorder ? uuid : null, done };
+}

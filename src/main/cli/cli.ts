@@ -1,0 +1,71 @@
+/**
+ * The headless runner `ivr-console` (CLI.md): dispatches a command and maps every failure to an
+ * exit status: usage errors to 2 with a message on stderr, nothing as a raw stack trace.
+ */
+import type { CliIo } from './cli-io.ts';
+import { EXIT, println, UsageError } from './cli-io.ts';
+import { mockCrmCommand } from './commands/mock-crm-command.ts';
+import { runCommand } from './commands/run-command.ts';
+import { sessionsCommand } from './commands/sessions-command.ts';
+import { validateCommand } from './commands/validate-command.ts';
+
+/** The help text. */
+export const HELP = `ivr-console: the IVR Test Console's headless runner
+
+usage: ivr-console <command> [options]
+
+commands:
+  run <flow.json>           place one call through the flow
+      --dtmf <keys>         the caller's keys, used as the flow waits: 0-9 * #, ~ = stay silent;
+                            when the keys run out the caller hangs up
+      --source <number>     caller number (default +3612345678, a demo customer)
+      --destination <num>   called number (default +3612000000)
+      --customer <id>       system variable customer (default demo)
+      --projectid <id>      system variable projectid (default demo)
+      --var name=value      preset a user variable (repeatable)
+      --secret name=value   value for \${secret.name} (repeatable; or env IVR_SECRET_NAME)
+      --db <path>           session database (default: the desktop app's)
+      --no-log              do not log the session
+      --realtime            wait prompts and timeouts in real time
+      --demo-crm            start the demo CRM on a free port and point crm_base at it
+      --json                one JSON document on stdout
+  validate <flow.json>...   check flows; every problem with its JSON Pointer [--json]
+  sessions list             logged sessions, newest first [--limit N] [--flow ID] [--db P] [--json]
+  sessions show <id>        one session with all its events [--db P] [--json]
+  mock-crm                  start the demo CRM [--port N] (default 4010, 0 = any free port)
+
+exit status: 0 ok, 1 the call ended in error / a flow is invalid, 2 usage error or invalid flow`;
+
+/** Runs the CLI with `argv` (without node and script). Resolves to the exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(args, io);
+      case 'validate':
+        return await validateCommand(args, io);
+      case 'sessions':
+        return await sessionsCommand(args, io);
+      case 'mock-crm':
+        return await mockCrmCommand(args, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        println(command === undefined ? io.stderr : io.stdout, HELP);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(
+          `unknown command "${command}" (run, validate, sessions, mock-crm; see --help)`,
+        );
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      println(io.stderr, `ivr-console ${error.message}`);
+      return EXIT.usage;
+    }
+    println(io.stderr, `ivr-console: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failed;
+  }
+}

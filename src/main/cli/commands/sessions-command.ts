@@ -1,0 +1,119 @@
+/**
+ * `sessions list` and `sessions show <id>`: the session log from the terminal.
+ */
+import type { SessionSummary } from '../../../shared/session-types.ts';
+import { defaultDatabasePath } from '../../store/data-dir.ts';
+import { openSessionStore } from '../../store/session-store.ts';
+import type { SessionStore } from '../../store/session-store.ts';
+import type { CliIo } from '../cli-io.ts';
+import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
+import { formatEvent } from '../format-event.ts';
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  limit: { type: 'string' },
+  flow: { type: 'string' },
+} as const;
+
+function duration(ms: number | null): string {
+  return ms === null ? '-' : `${(ms / 1000).toFixed(1)}s`;
+}
+
+function summaryLine(s: SessionSummary): string {
+  const started = new Date(s.startedAt).toISOString().replace('T', ' ').slice(0, 19);
+  return [
+    s.id.slice(0, 8),
+    started,
+    s.flowId.padEnd(18),
+    s.source.padEnd(14),
+    s.status.padEnd(11),
+    duration(s.durationMs).padStart(7),
+  ].join('  ');
+}
+
+/** Runs `sessions <list|show>`. */
+export async function sessionsCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseOptions(rest, OPTIONS, `sessions ${sub ?? ''}`.trim());
+  const path = values.db ?? defaultDatabasePath(io.env);
+  const open = (): SessionStore => openSessionStore({ path });
+  if (sub === 'list') {
+    if (positionals.length > 0)
+      throw new UsageError(`sessions list: unexpected argument "${positionals[0]}"`);
+    const limit = values.limit === undefined ? 50 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+      throw new UsageError(
+        `sessions list: --limit must be a whole number from 1 to 10000, not "${values.limit}"`,
+      );
+    }
+    const store = open();
+    try {
+      const sessions = store.list({ limit, ...(values.flow ? { flowId: values.flow } : {}) });
+      if (values.json) println(io.stdout, JSON.stringify(sessions, null, 2));
+      else if (sessions.length === 0) println(io.stdout, `no sessions in ${path}`);
+      else {
+        println(
+          io.stdout,
+          [
+            'id      ',
+            'started (UTC)      ',
+            'flow'.padEnd(18),
+            'caller'.padEnd(14),
+            'outcome'.padEnd(11),
+            'duration',
+          ].join('  '),
+        );
+        for (const s of sessions) println(io.stdout, summaryLine(s));
+      }
+      return EXIT.ok;
+    } finally {
+      store.close();
+    }
+  }
+  if (sub === 'show') {
+    if (positionals.length !== 1)
+      throw new UsageError(
+        'sessions show: name one session id (or a unique prefix of 4+ characters)',
+      );
+    const store = open();
+    try {
+      let session;
+      try {
+        session = store.get(positionals[0] as string);
+      } catch (error) {
+        throw new UsageError(`sessions show: ${(error as Error).message}`);
+      }
+      if (!session) {
+        println(io.stderr, `sessions show: no session "${positionals[0]}" in ${path}`);
+        return EXIT.failed;
+      }
+      if (values.json) println(io.stdout, JSON.stringify(session, null, 2));
+      else {
+        println(io.stdout, `session ${session.id}`);
+        println(
+          io.stdout,
+          `flow    ${session.flowName} (${session.flowId})${session.flowPath ? ` ${session.flowPath}` : ''}`,
+        );
+        println(io.stdout, `caller  ${session.source} -> ${session.destination}`);
+        println(
+          io.stdout,
+          `started ${new Date(session.startedAt).toISOString()}, ${duration(session.durationMs)}, ${session.status}${session.endedBy ? ` (by ${session.endedBy})` : ''}`,
+        );
+        println(io.stdout);
+        for (const event of session.events) {
+          const line = formatEvent(event);
+          if (line !== null) println(io.stdout, line);
+        }
+      }
+      return EXIT.ok;
+    } finally {
+      store.close();
+    }
+  }
+  throw new UsageError(
+    sub
+      ? `sessions: unknown subcommand "${sub}" (list or show)`
+      : 'sessions: name a subcommand: list or show',
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * The session log: every call, event by event, in one SQLite file shared by the desktop app and
+ * the CLI. Plain Node (no electron import), so the engine's tests and the CLI use it as is.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { CallEvent } from '../../shared/call-events.ts';
+import type {
+  SessionDetail,
+  SessionEnd,
+  SessionQuery,
+  SessionStart,
+  SessionSummary,
+} from '../../shared/session-types.ts';
+import type { WebhookExchange } from '../../shared/webhook-types.ts';
+import { rowToEvent } from './event-rows.ts';
+import { rowToExchange } from './exchange-rows.ts';
+import { markInterruptedSessions } from './mark-interrupted.ts';
+import { openDatabase } from './open-database.ts';
+import { findByPrefix } from './prefix-lookup.ts';
+import { assertSessionStart, normalizeQuery } from './session-input.ts';
+import {
+  createRecorder,
+  createRecorderTransactions,
+  type RecorderHost,
+} from './session-recorder.ts';
+import { rowToDetail, rowToSummary } from './session-rows.ts';
+import { forFilters, searchText } from './session-sql.ts';
+import { messageOf, sqliteCode } from './sqlite-errors.ts';
+import { prepareStatements, type Statements } from './statements.ts';
+import { StoreError } from './store-error.ts';
+
+/** How to open the store. */
+export interface SessionStoreOptions {
+  /** The SQLite file; created (with its folders) unless read-only. */
+  path: string;
+  /**
+   * `NORMAL` (default): with WAL, every committed event survives any crash of the application;
+   * only an OS crash or power loss can lose the last few. `FULL` fsyncs each commit and also
+   * survives power loss, at the cost of one fsync per event.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+  /** Open for reading only: no migration, no interrupted-session sweep, no writes. */
+  readonly?: boolean;
+}
+
+/** The session log. */
+export interface SessionStore {
+  /** The database file, absolute. */
+  readonly path: string;
+  /** Creates the session row (status 'running') and returns its recorder. */
+  begin(start: SessionStart): SessionRecorder;
+  /** Sessions newest first, one page at a time (limit default 50, offset 0). */
+  list(query?: SessionQuery): SessionSummary[];
+  /** How many sessions match the query's filters (limit and offset ignored). */
+  count(query?: SessionQuery): number;
+  /**
+   * A session with all its events, by full id or by a unique prefix of at least 4 characters;
+   * null when none matches.
+   *
+   * @throws StoreError `ambiguous_prefix` listing the candidates when several match
+   */
+  get(idOrPrefix: string): SessionDetail | null;
+  /** Deletes a session and everything it logged; false when there was none. */
+  delete(id: string): boolean;
+  /** Closes the file; sessions begun here and not finished become `interrupted`. Idempotent. */
+  close(): void;
+}
+
+/** The write side of one running session. */
+export interface SessionRecorder {
+  readonly id: string;
+  /** Stores one event; durable when it returns (one transaction per event). */
+  record(event: CallEvent): void;
+  /** Ends the session: status = end.outcome, ended_by, duration, final variables. */
+  finish(end: SessionEnd): void;
+}
+
+/**
+ * Opens (creating and migrating when needed) the session log at `options.path`, and marks
+ * `interrupted` the running sessions of processes that died mid-call.
+ *
+ * @throws StoreError naming the file when it cannot be opened, is not a SQLite database, or was
+ *   written by a newer version of the app
+ */
+export function openSessionStore(options: SessionStoreOptions): SessionStore {
+  if (typeof options?.path !== 'string' || options.path === '') {
+    throw new StoreError('invalid_input', 'openSessionStore needs a database path');
+  }
+  const file = path.resolve(options.path);
+  const readonly = options.readonly === true;
+  const db = openDatabase(file, { synchronous: options.synchronous ?? 'NORMAL', readonly });
+  let statements: Statements;
+  try {
+    statements = prepareStatements(db);
+    if (!readonly) markInterruptedSessions(db, statements);
+  } catch (error) {
+    db.close();
+    throw new StoreError(
+      'cannot_open',
+      `cannot open session database ${file}: ${messageOf(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return createStore(db, statements, file, readonly);
+}
+
+function createStore(
+  db: Database.Database,
+  statements: Statements,
+  file: string,
+  readonly: boolean,
+): SessionStore {
+  let closed = false;
+  /** Sessions begun through this store and not finished yet. */
+  const unfinished = new Set<string>();
+
+  const assertOpen = (): void => {
+    if (closed) throw new StoreError('closed', `the session store ${file} is closed`);
+  };
+  const assertWritable = (): void => {
+    assertOpen();
+    if (readonly) {
+      throw new StoreError('read_only', `the session store ${file} was opened read-only`);
+    }
+  };
+  const host: RecorderHost = {
+    db,
+    statements,
+    file,
+    assertWritable,
+    onFinished: (id) => unfinished.delete(id),
+  };
+  const transactions = createRecorderTransactions(host);
+
+  // A snapshot read: the session row and its events come from the same moment even while
+  // another connection is recording into it.
+  const readSession = db.transaction((idOrPrefix: string): SessionDetail | null => {
+    const id =
+      statements.sessionStatus.get(idOrPrefix) !== undefined
+        ? idOrPrefix
+        : findByPrefix(statements, idOrPrefix);
+    if (id === null) return null;
+    const row = statements.getSession.get(id);
+    if (row === undefined) return null;
+    const exchanges = new Map<number, WebhookExchange>();
+    for (const exchangeRow of statements.getExchanges.all(id)) {
+      exchanges.set(exchangeRow.seq, rowToExchange(exchangeRow));
+    }
+    const events = statements.getEvents
+      .all(id)
+      .map((eventRow) => rowToEvent(eventRow, exchanges.get(eventRow.seq) ?? null));
+    return rowToDetail(row, events);
+  });
+
+  return {
+    path: file,
+
+    begin(start: SessionStart): SessionRecorder {
+      assertWritable();
+      assertSessionStart(start);
+      try {
+        statements.insertSession.run({
+          id: start.id,
+          flow_id: start.flowId,
+          flow_name: start.flowName,
+          flow_path: start.flowPath,
+          source: start.source,
+          destination: start.destination,
+          started_at: start.startedAt,
+          writer_pid: process.pid,
+          search_text: searchText(start),
+        });
+      } catch (error) {
+        if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          throw new StoreError(
+            'duplicate_session',
+            `session ${start.id} already exists in ${file}`,
+            {
+              cause: error,
+            },
+          );
+        }
+        throw new StoreError(
+          'write_failed',
+          `cannot begin session ${start.id} in ${file}: ${messageOf(error)}`,
+          { cause: error },
+        );
+      }
+      unfinished.add(start.id);
+      return createRecorder(start.id, host, transactions);
+    },
+
+    list(query?: SessionQuery): SessionSummary[] {
+      assertOpen();
+      const { filters, params } = normalizeQuery(query);
+      return forFilters(statements.list, filters).all(params).map(rowToSummary);
+    },
+
+    count(query?: SessionQuery): number {
+      assertOpen();
+      const { filters, params } = normalizeQuery(query);
+      return forFilters(statements.count, filters).get(params)?.n ?? 0;
+    },
+
+    get(idOrPrefix: string): SessionDetail | null {
+      assertOpen();
+      if (typeof idOrPrefix !== 'string' || idOrPrefix === '') {
+        throw new StoreError('invalid_input', 'a session id (or a prefix of one) is needed');
+      }
+      return readSession(idOrPrefix);
+    },
+
+    delete(id: string): boolean {
+      assertWritable();
+      if (typeof id !== 'string' || id === '') {
+        throw new StoreError('invalid_input', 'a session id is needed to delete a session');
+      }
+      // Events and webhook exchanges go with it (ON DELETE CASCADE).
+      const deleted = statements.deleteSession.run(id).changes > 0;
+      unfinished.delete(id);
+      return deleted;
+    },
+
+    close(): void {
+      if (closed) return;
+      closed = true;
+      try {
+        // A call this process began and never finished will not be finished now.
+        for (const id of unfinished) statements.markInterrupted.run(id);
+      } catch {
+        // Best effort (e.g. the file is locked): the next open marks them once this process is gone.
+      }
+      unfinished.clear();
+      if (!readonly) {
+        try {
+          // SQLite's advice for short-lived connections: refresh planner statistics on close,
+          // bounded so closing a large log stays quick.
+          db.pragma('analysis_limit = 1000');
+          db.pragma('optimize');
+        } catch {
+          // Statistics are an optimisation; a busy file must not make close() throw.
+        }
+      }
+      db.close();
+    },
+  };
+}

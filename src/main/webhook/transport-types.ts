@@ -1,0 +1,52 @@
+/**
+ * The contract between the client and its HTTP transport: one request in, one result out, never
+ * an exception.
+ */
+import type { ViolationCode } from '../../shared/webhook-types.ts';
+import type { WireRequest } from './render-request.ts';
+
+/** A request plus the limits the transport enforces while sending it. */
+export interface TransportRequest extends WireRequest {
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  maxBodyBytes: number;
+}
+
+/** Transport-level failures: the ones decided before the body can be judged. */
+export type TransportFailureCode = Extract<
+  ViolationCode,
+  'connect_timeout' | 'response_timeout' | 'body_too_large' | 'network_error'
+>;
+
+/** Why the exchange stopped early. */
+export interface TransportFailure {
+  code: TransportFailureCode;
+  detail: string;
+}
+
+/** The response head, as received. */
+export interface ResponseHead {
+  status: number;
+  statusText: string;
+  /** Lowercased names, in order received. */
+  headers: [string, string][];
+}
+
+/** What came back, however far it got. */
+export interface TransportResult {
+  failure: TransportFailure | null;
+  /** Null when no response head arrived. */
+  head: ResponseHead | null;
+  /** At most `maxBodyBytes` bytes of body. */
+  body: Uint8Array;
+  /** Bytes received, counting the chunk that crossed the cap. */
+  bytesRead: number;
+  /** True when reading stopped at the cap. */
+  truncated: boolean;
+  /** TCP (and TLS) connect time; null when a kept-alive socket was reused. */
+  connectMs: number | null;
+  /** Dispatch to response head; null without a response. */
+  ttfbMs: number | null;
+  /** Dispatch to completion or failure. */
+  totalMs: number;
+}

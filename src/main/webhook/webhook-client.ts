@@ -1,0 +1,166 @@
+/**
+ * The webhook client the engine calls: renders an `http` node's request, sends it under the
+ * platform's limits, judges the reply and returns one {@link WebhookExchange}. It never throws:
+ * every failure is an exchange with `ok: false`.
+ */
+import type { HttpNode } from '../../shared/flow/flow-schema.ts';
+import type { VarMap } from '../../shared/variables.ts';
+import type {
+  Violation,
+  WebhookExchange,
+  WebhookLimits,
+  WebhookWarning,
+} from '../../shared/webhook-types.ts';
+import { describeError } from './describe-error.ts';
+import { evaluateResponse } from './evaluate-response.ts';
+import { createTransport } from './http-transport.ts';
+import { createLookups } from './reference-lookup.ts';
+import { renderRequest } from './render-request.ts';
+import type { RenderedRequest } from './render-request.ts';
+import { limitsForNode, mergeLimits } from './resolve-limits.ts';
+import { toCurl } from './to-curl.ts';
+
+/** Client settings: limits over the platform defaults, and the User-Agent to send. */
+export interface WebhookClientOptions {
+  limits?: Partial<WebhookLimits>;
+  userAgent?: string;
+}
+
+/** One webhook to fire. */
+export interface ExecuteInput {
+  nodeId: string;
+  node: HttpNode;
+  /** The variable snapshot when fired (end-of-call variables for on-hang-up requests). */
+  variables: VarMap;
+  /** Values for `${secret.name}`. */
+  secrets?: Readonly<Record<string, string>>;
+  /** True for a `sendOnHangup` request fired at call end: its reply is never applied. */
+  onHangup?: boolean;
+}
+
+/** The exchange, and the references that were undefined (rendered empty). */
+export interface ExecuteResult {
+  exchange: WebhookExchange;
+  missing: string[];
+}
+
+/** Fires webhooks over one keep-alive connection pool. */
+export interface WebhookClient {
+  /** Runs one exchange; never rejects. */
+  execute(input: ExecuteInput): Promise<ExecuteResult>;
+  /** Closes the pooled connections (waits for exchanges in flight). */
+  close(): Promise<void>;
+}
+
+/** Identifies the console to CRM servers (they may log it). */
+export const DEFAULT_USER_AGENT = 'IVR-Test-Console/0.1';
+
+interface Outcome {
+  response: WebhookExchange['response'];
+  violations: Violation[];
+  warnings: WebhookWarning[];
+  parsed: WebhookExchange['parsed'];
+  applicable: WebhookExchange['variablesSet'];
+  timings: WebhookExchange['timings'];
+}
+
+function assemble(input: ExecuteInput, rendered: RenderedRequest, outcome: Outcome): ExecuteResult {
+  const violations = outcome.violations;
+  const ok = violations.length === 0;
+  const onHangup = input.onHangup === true;
+  const exchange: WebhookExchange = {
+    node: input.nodeId,
+    onHangup,
+    request: rendered.record,
+    response: outcome.response,
+    ok,
+    error: violations[0]?.code ?? null,
+    violations,
+    warnings: [...rendered.warnings, ...outcome.warnings],
+    parsed: outcome.parsed,
+    // Atomic: one violation and nothing applies; on-hang-up replies never apply.
+    variablesSet: ok && !onHangup ? outcome.applicable : {},
+    timings: outcome.timings,
+    curl: toCurl(rendered.record),
+  };
+  return { exchange, missing: rendered.missing };
+}
+
+function unsentTimings(startedAt: number): WebhookExchange['timings'] {
+  return { startedAt, connectMs: null, ttfbMs: null, totalMs: 0 };
+}
+
+/** Creates a client with one keep-alive undici Agent; call `close()` when the call ends. */
+export function createWebhookClient(options: WebhookClientOptions = {}): WebhookClient {
+  const baseLimits = mergeLimits(options.limits);
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const transport = createTransport(baseLimits.connectTimeoutMs);
+
+  async function run(input: ExecuteInput, startedAt: number): Promise<ExecuteResult> {
+    const node = input.node;
+    const limits = limitsForNode(baseLimits, node);
+    const rendered = renderRequest(node, createLookups(input.variables, input.secrets), userAgent);
+    if (rendered.wire === null) {
+      const failure: Violation = rendered.failure ?? {
+        code: 'network_error',
+        detail: 'request not sent',
+      };
+      return assemble(input, rendered, {
+        response: null,
+        violations: [failure],
+        warnings: [],
+        parsed: {},
+        applicable: {},
+        timings: unsentTimings(startedAt),
+      });
+    }
+    const result = await transport.send({
+      ...rendered.wire,
+      connectTimeoutMs: limits.connectTimeoutMs,
+      responseTimeoutMs: limits.responseTimeoutMs,
+      maxBodyBytes: limits.maxBodyBytes,
+    });
+    const evaluation = evaluateResponse(result, node.setVariable, limits, input.onHangup === true);
+    return assemble(input, rendered, {
+      ...evaluation,
+      timings: {
+        startedAt,
+        connectMs: result.connectMs,
+        ttfbMs: result.ttfbMs,
+        totalMs: result.totalMs,
+      },
+    });
+  }
+
+  return {
+    async execute(input) {
+      const startedAt = Date.now();
+      try {
+        return await run(input, startedAt);
+      } catch (error) {
+        // A bug of ours must not take the call down: report it like any other failure.
+        const record = {
+          method: input.node.method,
+          url: '',
+          headers: [],
+          body: null,
+        };
+        return assemble(
+          input,
+          { wire: null, record, missing: [], warnings: [], failure: null },
+          {
+            response: null,
+            violations: [
+              { code: 'network_error', detail: `internal error: ${describeError(error)}` },
+            ],
+            warnings: [],
+            parsed: {},
+            applicable: {},
+            timings: unsentTimings(startedAt),
+          },
+        );
+      }
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * src/main/app under plain Node with a stub `electron` (fixtures/electron-stub.ts): the order of
+ * start-up calls, the window's options, and the guards' actual decisions. The real-Electron check
+ * is electron-launch.test.ts, which needs the binary; this one always runs.
+ */
+import assert from 'node:assert/strict';
+import { registerHooks } from 'node:module';
+import { join, resolve } from 'node:path';
+import { after, before, describe, mock, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { PRODUCTION_CSP } from '../../src/main/app/content-security-policy.ts';
+import { ROOT } from './fixtures/built-app.ts';
+
+const STUB_URL = pathToFileURL(join(import.meta.dirname, 'fixtures/electron-stub.ts')).href;
+const MAIN_URL = pathToFileURL(join(ROOT, 'src/main/app/main.ts')).href;
+const MAIN_DIR = join(ROOT, 'src/main/app');
+const DATA_DIR = resolve('/tmp/ivr-wiring-data');
+
+const hooks = registerHooks({
+  resolve: (specifier, context, nextResolve) =>
+    specifier === 'electron'
+      ? { url: STUB_URL, shortCircuit: true }
+      : nextResolve(specifier, context),
+});
+const stub = await import('./fixtures/electron-stub.ts');
+after(() => hooks.deregister());
+
+/** Lets promise callbacks (whenReady().then, …) run. */
+const settle = (): Promise<void> => new Promise((done) => setImmediate(done));
+
+describe('main process wiring', () => {
+  let window: InstanceType<typeof stub.BrowserWindow>;
+  const rendererHtml = join(MAIN_DIR, '../renderer/index.html');
+  const appFileUrl = pathToFileURL(rendererHtml).href;
+
+  before(async () => {
+    process.env['IVR_CONSOLE_DATA_DIR'] = DATA_DIR;
+    delete process.env['ELECTRON_RENDERER_URL'];
+    await import(MAIN_URL);
+    stub.app.becomeReady();
+    await settle();
+    assert.equal(stub.BrowserWindow.all.length, 1);
+    window = stub.BrowserWindow.all[0] as InstanceType<typeof stub.BrowserWindow>;
+  });
+
+  test('points userData at the shared data dir before anything uses it', () => {
+    assert.deepEqual(stub.log.slice(0, 3), [
+      `setPath userData ${DATA_DIR}`,
+      'requestSingleInstanceLock',
+      'whenReady',
+    ]);
+  });
+
+  test('opens one hidden, locked-down window and shows it on ready-to-show', () => {
+    const { webPreferences, ...options } = window.options;
+    assert.deepEqual(options, {
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 700,
+      title: 'IVR Test Console',
+      show: false,
+      backgroundColor: '#f4f6f8',
+    });
+    assert.deepEqual(webPreferences, {
+      preload: join(MAIN_DIR, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      additionalArguments: ['--ivr-app-version=0.1.0-test'],
+    });
+    assert.deepEqual(window.loaded, { file: rendererHtml });
+    assert.equal(window.shown, false);
+    window.emit('ready-to-show');
+    assert.equal(window.shown, true);
+  });
+
+  test('navigation stays in the app; web links go to the system browser, others nowhere', () => {
+    const warn = mock.method(console, 'warn', () => {});
+    stub.openedExternally.length = 0;
+    assert.equal(window.webContents.navigate(appFileUrl), false);
+    assert.equal(window.webContents.navigate('https://example.com/help'), true);
+    assert.equal(window.webContents.navigate('file:///etc/passwd'), true);
+    assert.deepEqual(stub.openedExternally, ['https://example.com/help']);
+    assert.equal(warn.mock.callCount(), 1, 'the refused file: URL is logged');
+    warn.mock.restore();
+  });
+
+  test('new windows are always denied', () => {
+    const warn = mock.method(console, 'warn', () => {});
+    stub.openedExternally.length = 0;
+    const open = window.webContents.windowOpenHandler;
+    assert.ok(open);
+    assert.deepEqual(open({ url: 'https://example.com/' }), { action: 'deny' });
+    assert.deepEqual(open({ url: 'smb://host/share' }), { action: 'deny' });
+    assert.deepEqual(stub.openedExternally, ['https://example.com/']);
+    assert.equal(warn.mock.callCount(), 1, 'the refused smb: URL is logged');
+    warn.mock.restore();
+  });
+
+  test('every permission is refused', () => {
+    const answers: boolean[] = [];
+    stub.installed.permissionRequest?.({}, 'media', (ok) => answers.push(ok));
+    stub.installed.permissionRequest?.({}, 'notifications', (ok) => answers.push(ok));
+    assert.deepEqual(answers, [false, false]);
+    assert.equal(stub.installed.permissionCheck?.(), false);
+  });
+
+  test("the app's responses carry exactly the production CSP; others are untouched", () => {
+    const listener = stub.installed.headersReceived;
+    assert.ok(listener);
+    let app: { responseHeaders?: Record<string, string[]> } | undefined;
+    listener(
+      {
+        url: appFileUrl,
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'X-A': ['1'] },
+      },
+      (response) => (app = response),
+    );
+    assert.deepEqual(app, {
+      responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [PRODUCTION_CSP] },
+    });
+    let other: unknown;
+    listener(
+      { url: 'https://example.com/', responseHeaders: {} },
+      (response) => (other = response),
+    );
+    assert.deepEqual(other, {});
+  });
+
+  test('a second instance quits without opening a window', async () => {
+    stub.lock.granted = false;
+    stub.log.length = 0;
+    // A fresh copy of main.ts (new URL, same dependencies): a second process starting up.
+    await import(`${MAIN_URL}?instance=2`);
+    await settle();
+    assert.deepEqual(stub.log, [
+      `setPath userData ${DATA_DIR}`,
+      'requestSingleInstanceLock',
+      'quit',
+    ]);
+    assert.equal(stub.BrowserWindow.all.length, 1);
+  });
+});

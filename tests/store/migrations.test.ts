@@ -1,0 +1,166 @@
+/**
+ * Opening files: fresh, reopened, from the future, not SQLite at all, and migrations that fail.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import test from 'node:test';
+import Database from 'better-sqlite3';
+import { applyMigrations } from '../../src/main/store/apply-migrations.ts';
+import { LATEST_VERSION, type Migration } from '../../src/main/store/migrations.ts';
+import { openSessionStore } from '../../src/main/store/session-store.ts';
+import { StoreError } from '../../src/main/store/store-error.ts';
+import { sampleEvents, sampleStart } from './fixtures/sample-events.ts';
+import { tempDbPath } from './fixtures/temp-db.ts';
+
+function inspect(file: string): { version: number; journal: string; objects: string[] } {
+  const db = new Database(file, { readonly: true });
+  try {
+    return {
+      version: db.pragma('user_version', { simple: true }) as number,
+      journal: db.pragma('journal_mode', { simple: true }) as string,
+      objects: db
+        .prepare(`SELECT type || ' ' || name FROM sqlite_schema ORDER BY name`)
+        .pluck()
+        .all() as string[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function refusal(code: StoreError['code'], ...mustMention: string[]) {
+  return (error: unknown): boolean => {
+    assert.ok(error instanceof StoreError, `expected a StoreError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    for (const text of mustMention) assert.ok(error.message.includes(text), error.message);
+    return true;
+  };
+}
+
+test('a fresh file gets the latest schema in WAL mode, folders included', (t) => {
+  const file = path.join(path.dirname(tempDbPath(t)), 'nested', 'deeper', 'sessions.db');
+  openSessionStore({ path: file }).close();
+  const { version, journal, objects } = inspect(file);
+  assert.equal(version, LATEST_VERSION);
+  assert.ok(LATEST_VERSION >= 1);
+  assert.equal(journal, 'wal');
+  for (const name of [
+    'table sessions',
+    'table events',
+    'table webhook_exchanges',
+    'index sessions_started_at',
+    'index sessions_flow_started_at',
+    'index sessions_status_started_at',
+  ]) {
+    assert.ok(objects.includes(name), `${name} in ${objects.join(', ')}`);
+  }
+});
+
+test('reopening is idempotent and keeps the data', (t) => {
+  const file = tempDbPath(t);
+  const first = openSessionStore({ path: file });
+  const recorder = first.begin(sampleStart());
+  for (const event of sampleEvents(3)) recorder.record(event);
+  first.close();
+  const before = inspect(file);
+  for (let i = 0; i < 3; i++) openSessionStore({ path: file }).close();
+  assert.deepEqual(inspect(file), before);
+  const again = openSessionStore({ path: file });
+  t.after(() => again.close());
+  assert.equal(again.get(recorder.id)?.events.length, 3);
+});
+
+test('a file from a newer version of the app is refused, untouched', (t) => {
+  const file = tempDbPath(t);
+  openSessionStore({ path: file }).close();
+  const future = LATEST_VERSION + 7;
+  const db = new Database(file);
+  db.pragma(`user_version = ${future}`);
+  db.close();
+  const attempt = (): unknown => openSessionStore({ path: file });
+  assert.throws(attempt, refusal('future_version', file, String(future), String(LATEST_VERSION)));
+  assert.throws(
+    () => openSessionStore({ path: file, readonly: true }),
+    refusal('future_version', file),
+  );
+  assert.equal(inspect(file).version, future);
+});
+
+test('a file that is not SQLite is refused with its path, and left alone', (t) => {
+  const file = tempDbPath(t, 'notes.txt');
+  const text = 'These are my notes, not a database.\n'.repeat(20);
+  fs.writeFileSync(file, text);
+  assert.throws(() => openSessionStore({ path: file }), refusal('not_a_database', file));
+  assert.throws(
+    () => openSessionStore({ path: file, readonly: true }),
+    refusal('not_a_database', file),
+  );
+  assert.equal(fs.readFileSync(file, 'utf8'), text);
+});
+
+test('a path that cannot be opened is refused with its path', (t) => {
+  const dir = path.dirname(tempDbPath(t));
+  assert.throws(() => openSessionStore({ path: dir }), refusal('cannot_open', dir));
+  const missing = path.join(dir, 'missing.db');
+  assert.throws(
+    () => openSessionStore({ path: missing, readonly: true }),
+    refusal('cannot_open', missing),
+  );
+  assert.equal(fs.existsSync(missing), false, 'read-only never creates the file');
+  const blocker = path.join(dir, 'a-file');
+  fs.writeFileSync(blocker, '');
+  const underFile = path.join(blocker, 'sub', 'sessions.db');
+  assert.throws(() => openSessionStore({ path: underFile }), refusal('cannot_open', underFile));
+  if (process.platform === 'linux') {
+    // mkdir answers ENOENT forever here: a naive recursive mkdir would spin instead of failing.
+    const inProc = '/proc/no-such-dir/sessions.db';
+    assert.throws(() => openSessionStore({ path: inProc }), refusal('cannot_open', inProc));
+  }
+});
+
+test('an old file opened read-only asks for a migration instead of migrating', (t) => {
+  const file = tempDbPath(t);
+  new Database(file).close(); // an empty SQLite file: user_version 0
+  assert.throws(
+    () => openSessionStore({ path: file, readonly: true }),
+    refusal('needs_migration', file),
+  );
+  assert.equal(inspect(file).version, 0);
+});
+
+test('each migration commits whole or not at all', (t) => {
+  const file = tempDbPath(t);
+  const db = new Database(file);
+  t.after(() => db.close());
+  const migrations: Migration[] = [
+    { version: 1, up: (d) => d.exec('CREATE TABLE a (x)') },
+    {
+      version: 2,
+      up: (d) => {
+        d.exec('CREATE TABLE b (x)');
+        throw new Error('boom in migration 2');
+      },
+    },
+  ];
+  assert.throws(() => applyMigrations(db, file, migrations), /boom in migration 2/);
+  assert.equal(db.pragma('user_version', { simple: true }), 1);
+  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all();
+  assert.deepEqual(tables, ['a'], 'step 1 kept, step 2 rolled back');
+
+  migrations[1] = { version: 2, up: (d) => d.exec('CREATE TABLE b (x)') };
+  applyMigrations(db, file, migrations);
+  assert.equal(db.pragma('user_version', { simple: true }), 2);
+  applyMigrations(db, file, migrations);
+  assert.equal(db.pragma('user_version', { simple: true }), 2);
+});
+
+test('a migration list with gaps is a programming error', (t) => {
+  const file = tempDbPath(t);
+  const db = new Database(file);
+  t.after(() => db.close());
+  assert.throws(
+    () => applyMigrations(db, file, [{ version: 2, up: () => {} }]),
+    /has version 2, expected 1/,
+  );
+});
