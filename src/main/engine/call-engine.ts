@@ -371,8 +371,9 @@ export class Call {
         attempts,
         digits,
       );
-      if (failed) return node.onFail ?? this.#silentHangup(id);
+      if (failed) break;
     }
+    // Out of attempts.
     return node.onFail ?? this.#silentHangup(id);
   }
 
@@ -407,8 +408,9 @@ export class Call {
         attempts,
         key ?? '',
       );
-      if (failed) return node.onFail ?? this.#silentHangup(id);
+      if (failed) break;
     }
+    // Out of attempts.
     return node.onFail ?? this.#silentHangup(id);
   }
 
