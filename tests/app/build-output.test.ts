@@ -31,16 +31,29 @@ describe('electron-vite build output', () => {
     }
   });
 
-  test('the preload is one CommonJS file that exposes only frozen app facts', () => {
+  test('the preload is one CommonJS file that exposes only the contract', async () => {
     const code = readFileSync(built.preload, 'utf8');
     assert.doesNotMatch(code, /^\s*import[\s{*]/m, 'no top-level import statements');
     assert.doesNotMatch(code, /^\s*export\s/m, 'no export statements');
+    assert.doesNotMatch(code, /zod/, 'the schemas stay in main; the preload carries none');
 
-    // Run it as a sandboxed preload would, against a stand-in contextBridge.
+    // Run it as a sandboxed preload would, against a stand-in contextBridge and ipcRenderer.
     const required: string[] = [];
     const exposed: Array<[string, unknown]> = [];
+    const invoked: Array<[string, unknown]> = [];
+    const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push([key, api]) },
+      ipcRenderer: {
+        invoke: (channel: string, input: unknown) => (
+          invoked.push([channel, input]),
+          Promise.resolve({ ok: true, value: 1 })
+        ),
+        on: (channel: string, fn: (...args: unknown[]) => void) =>
+          listeners.set(channel, (listeners.get(channel) ?? new Set()).add(fn)),
+        removeListener: (channel: string, fn: (...args: unknown[]) => void) =>
+          listeners.get(channel)?.delete(fn),
+      },
     };
     vm.runInNewContext(code, {
       require: (id: string) => (required.push(id), electron),
@@ -50,10 +63,37 @@ describe('electron-vite build output', () => {
     });
     assert.deepEqual(required, ['electron']);
     assert.equal(exposed.length, 1);
-    const [key, api] = exposed[0] ?? [];
+    const [key, exposedApi] = exposed[0] ?? [];
     assert.equal(key, 'ivr');
-    assert.deepEqual({ ...(api as object) }, { version: '9.8.7', platform: 'testos' });
+    const api = exposedApi as {
+      version: string;
+      platform: string;
+      invoke(channel: string, input: unknown): Promise<unknown>;
+      subscribe(listener: (event: unknown) => void): () => void;
+    };
+    assert.deepEqual(Object.keys(api).sort(), ['invoke', 'platform', 'subscribe', 'version']);
     assert.ok(Object.isFrozen(api));
+    assert.equal(api.version, '9.8.7');
+    assert.equal(api.platform, 'testos');
+    // A contract channel goes to main under its prefixed name; anything else never leaves.
+    assert.deepEqual(await api.invoke('settings.get', {}), { ok: true, value: 1 });
+    assert.deepEqual(invoked, [['ivr:settings.get', {}]]);
+    const refused = (await api.invoke('fs.readFile', { path: '/etc/passwd' })) as {
+      ok: boolean;
+      error: { code: string };
+    };
+    assert.equal(refused.ok, false);
+    assert.equal(refused.error.code, 'unknown_channel');
+    assert.equal(invoked.length, 1, 'an unknown channel is not sent');
+    // One event subscription, on the contract's event channel, that can be removed.
+    const seen: unknown[] = [];
+    const unsubscribe = api.subscribe((event) => seen.push(event));
+    const [forward] = listeners.get('ivr:event') ?? [];
+    forward?.({ sender: 'main' }, { kind: 'notice', level: 'info', message: 'hi' });
+    assert.deepEqual(seen, [{ kind: 'notice', level: 'info', message: 'hi' }]);
+    unsubscribe();
+    assert.equal(listeners.get('ivr:event')?.size, 0);
+    assert.deepEqual([...listeners.keys()], ['ivr:event']);
   });
 
   test('the main entry creates a sandboxed, isolated window and installs the guards', () => {

@@ -4,17 +4,21 @@
  * is electron-launch.test.ts, which needs the binary; this one always runs.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
 import { registerHooks } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, mock, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { PRODUCTION_CSP } from '../../src/main/app/content-security-policy.ts';
+import { CHANNELS, EVENT_CHANNEL, IPC_PREFIX } from '../../src/shared/contract.ts';
 import { ROOT } from './fixtures/built-app.ts';
 
 const STUB_URL = pathToFileURL(join(import.meta.dirname, 'fixtures/electron-stub.ts')).href;
 const MAIN_URL = pathToFileURL(join(ROOT, 'src/main/app/main.ts')).href;
 const MAIN_DIR = join(ROOT, 'src/main/app');
-const DATA_DIR = resolve('/tmp/ivr-wiring-data');
+// Main now opens the real session log and starts the demo CRM here, so each run gets its own.
+const DATA_DIR = resolve(mkdtempSync(join(tmpdir(), 'ivr-wiring-')));
 
 const hooks = registerHooks({
   resolve: (specifier, context, nextResolve) =>
@@ -38,9 +42,70 @@ describe('main process wiring', () => {
     delete process.env['ELECTRON_RENDERER_URL'];
     await import(MAIN_URL);
     stub.app.becomeReady();
-    await settle();
+    // Ready starts the services (session log, demo CRM) before the window opens.
+    for (let i = 0; i < 500 && stub.BrowserWindow.all.length === 0; i++) await settle();
     assert.equal(stub.BrowserWindow.all.length, 1);
     window = stub.BrowserWindow.all[0] as InstanceType<typeof stub.BrowserWindow>;
+    window.webContents.mainFrame.url = appFileUrl;
+  });
+
+  after(async () => {
+    // Quitting closes the services (demo CRM, session log) first, then quits for real.
+    stub.log.length = 0;
+    stub.app.emit('before-quit', { preventDefault: () => stub.log.push('quit deferred') });
+    for (let i = 0; i < 500 && !stub.log.includes('quit'); i++) await settle();
+    assert.deepEqual(stub.log, ['quit deferred', 'quit']);
+  });
+
+  test('every contract channel has a handler; the window gets console events', async () => {
+    assert.deepEqual(
+      [...stub.ipcHandlers.keys()].sort(),
+      CHANNELS.map((c) => IPC_PREFIX + c).sort(),
+    );
+    const handler = stub.ipcHandlers.get(`${IPC_PREFIX}app.info`);
+    const answer = (await handler?.(
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      {},
+    )) as {
+      ok: boolean;
+      value: { shell: string; dataDir: string; demoCrmUrl: string };
+    };
+    assert.equal(answer.ok, true);
+    assert.equal(answer.value.shell, 'electron');
+    assert.equal(answer.value.dataDir, DATA_DIR);
+    assert.match(answer.value.demoCrmUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  test("IPC from anything but the app's own main frame is refused before validation", async () => {
+    const handler = stub.ipcHandlers.get(`${IPC_PREFIX}settings.get`);
+    const refused = {
+      ok: false,
+      error: { code: 'forbidden', message: 'sender is not the console window' },
+    };
+    const fromIframe = { sender: window.webContents, senderFrame: { url: appFileUrl } };
+    assert.deepEqual(await handler?.(fromIframe, {}), refused, 'a child frame, even of the app');
+    const elsewhere = { url: 'https://example.com/' };
+    const navigatedAway = { sender: window.webContents, senderFrame: elsewhere };
+    window.webContents.mainFrame.url = elsewhere.url;
+    try {
+      assert.deepEqual(
+        await handler?.({ ...navigatedAway, senderFrame: window.webContents.mainFrame }, {}),
+        refused,
+        'the main frame showing another page',
+      );
+    } finally {
+      window.webContents.mainFrame.url = appFileUrl;
+    }
+    const otherContents = { sender: {}, senderFrame: { url: appFileUrl } };
+    assert.deepEqual(await handler?.(otherContents, {}), refused, 'another window');
+    const bad = (await handler?.(
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      { extra: 1 },
+    )) as {
+      ok: boolean;
+      error: { code: string };
+    };
+    assert.equal(bad.error.code, 'invalid_input', 'from the window, the input is then validated');
   });
 
   test('points userData at the shared data dir before anything uses it', () => {
@@ -74,6 +139,34 @@ describe('main process wiring', () => {
     assert.equal(window.shown, false);
     window.emit('ready-to-show');
     assert.equal(window.shown, true);
+  });
+
+  test('a call placed over IPC streams its events to the window on the event channel', async () => {
+    const frame = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const start = stub.ipcHandlers.get(`${IPC_PREFIX}call.start`);
+    const started = (await start?.(frame, {
+      flowPath: join(ROOT, 'resources/flows/balance.json'),
+      environmentId: 'demo',
+      source: '+3612345678',
+      destination: '+3612000000',
+    })) as { ok: boolean; value: { callId: string } };
+    assert.equal(started.ok, true, JSON.stringify(started));
+    const hangUp = stub.ipcHandlers.get(`${IPC_PREFIX}call.hangUp`);
+    assert.deepEqual(await hangUp?.(frame, { callId: started.value.callId }), {
+      ok: true,
+      value: null,
+    });
+    const types = (): string[] =>
+      window.webContents.sent
+        .filter(
+          ([channel, payload]) =>
+            channel === EVENT_CHANNEL && (payload as { kind: string }).kind === 'call',
+        )
+        .map(([, payload]) => (payload as { event: { type: string } }).event.type);
+    for (let i = 0; i < 500 && !types().includes('call_ended'); i++) await settle();
+    assert.equal(types()[0], 'call_started');
+    assert.ok(types().includes('hangup'));
+    assert.equal(types().at(-1), 'call_ended');
   });
 
   test('navigation stays in the app; web links go to the system browser, others nowhere', () => {

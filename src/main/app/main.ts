@@ -2,10 +2,17 @@
  * The Electron entry (out/main/index.js): app lifecycle only. The window, the security guards and
  * the policies live in their own files; the engine and services never import electron.
  */
-import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, session, shell } from 'electron';
 import type { WebContents } from 'electron';
+import { createChannelHandlers } from '../ipc/channel-handlers.ts';
+import { createConsoleServices } from '../services/console-services.ts';
+import type { ConsoleServices } from '../services/console-services.ts';
+import { detectSpeechBackend } from '../services/os-speech-backend.ts';
 import { defaultDataDir } from '../store/data-dir.ts';
+import { isExternalWebUrl } from './app-url.ts';
 import { developmentCsp, PRODUCTION_CSP } from './content-security-policy.ts';
+import { registerIpc } from './ipc-bridge.ts';
 import { createMainWindow } from './main-window.ts';
 import { rendererLocation } from './renderer-location.ts';
 import { guardWebContents, lockDownSession } from './security-guards.ts';
@@ -28,6 +35,7 @@ function start(): void {
   const location = rendererLocation(process.env, app.isPackaged, mainDir);
   const csp = location.kind === 'dev-server' ? developmentCsp(location.url) : PRODUCTION_CSP;
   let mainWindow: BrowserWindow | undefined;
+  let services: ConsoleServices | undefined;
 
   const openWindow = (): void => {
     mainWindow = createMainWindow(location, mainDir, app.getVersion());
@@ -50,10 +58,32 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // Finish the calls in progress (their send-on-hang-up requests fire) and close the log before
+  // quitting; the second before-quit, after services are gone, lets the quit proceed.
+  app.on('before-quit', (event) => {
+    if (!services) return;
+    event.preventDefault();
+    const closing = services;
+    services = undefined;
+    void closing.close().finally(() => app.quit());
+  });
+
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       lockDownSession(session.defaultSession, location.url, csp);
+      services = await createConsoleServices({
+        dataDir: app.getPath('userData'),
+        // Packaged, the samples ship in the app's resources folder; from a checkout, in resources/.
+        resourcesDir: app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources'),
+        shell: 'electron',
+        version: app.getVersion(),
+        speech: await detectSpeechBackend(),
+        openExternal: async (url) => {
+          if (isExternalWebUrl(url)) await shell.openExternal(url);
+        },
+      });
+      registerIpc(createChannelHandlers(services), services.hub, () => mainWindow, location.url);
       openWindow();
       // macOS: clicking the dock icon of a running app without windows opens a new one.
       app.on('activate', () => {

@@ -24,6 +24,8 @@ export interface RunCallInput {
   /** Log the session here; null to not log. */
   store: SessionStore | null;
   options: Omit<CallOptions, 'uuid'>;
+  /** The call's id (and session id); a fresh v4 UUID when absent. */
+  uuid?: string;
   limits?: Partial<WebhookLimits>;
   /** Sees every event as it happens (after it is logged). */
   onEvent?: (event: CallEvent) => void;
@@ -58,7 +60,7 @@ function sessionSink(recorder: SessionRecorder): EventSink {
 
 /** Starts a call; see {@link RunningCall}. */
 export function runCall(input: RunCallInput): RunningCall {
-  const uuid = randomUUID();
+  const uuid = input.uuid ?? randomUUID();
   const webhooks = createWebhookClient(input.limits ? { limits: input.limits } : {});
   const recorder =
     input.store?.begin({

@@ -1,0 +1,135 @@
+/**
+ * Calls placed from the console, in real time: each one's events go to the session log and to
+ * the event hub as they happen, and the UI drives it by id (keys, hang-up, variable edits).
+ * Ended calls are kept briefly so a reloaded page can catch up.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CallEvent } from '../../shared/call-events.ts';
+import type { CallSnapshot } from '../../shared/contract.ts';
+import type { Flow } from '../../shared/flow/flow-schema.ts';
+import type { VarMap, VarValue } from '../../shared/variables.ts';
+import type { WebhookLimits } from '../../shared/webhook-types.ts';
+import type { RunningCall } from '../calls/run-call.ts';
+import { runCall } from '../calls/run-call.ts';
+import type { CallResult } from '../engine/call-engine.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { Speaker } from '../engine/speaker.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import type { EventHub } from './event-hub.ts';
+import { ServiceError } from './service-errors.ts';
+
+/** How many ended calls stay available for `snapshot`. */
+const KEEP_ENDED = 20;
+
+/** What the manager needs. */
+export interface CallManagerDeps {
+  store: SessionStore | null;
+  hub: EventHub;
+  clock: Clock;
+  /** A speaker for one call (OS speech, or silence that takes a prompt's time). */
+  createSpeaker(): Speaker;
+  limits?: Partial<WebhookLimits>;
+}
+
+/** What a call starts from. */
+export interface StartCall {
+  flow: Flow;
+  flowPath: string;
+  source: string;
+  destination: string;
+  variables: VarMap;
+}
+
+interface ManagedCall {
+  running: RunningCall;
+  flowPath: string;
+  events: CallEvent[];
+  ended: boolean;
+}
+
+/** Places and drives calls. */
+export interface CallManager {
+  start(input: StartCall): { callId: string; sessionId: string | null; done: Promise<CallResult> };
+  pressKey(callId: string, key: string): boolean;
+  hangUp(callId: string): void;
+  setVariable(callId: string, name: string, value: VarValue): void;
+  snapshot(callId: string): CallSnapshot;
+  /** Hangs up every active call and waits for them to end (app quit). */
+  closeAll(): Promise<void>;
+}
+
+/** Creates the manager. */
+export function createCallManager(deps: CallManagerDeps): CallManager {
+  const calls = new Map<string, ManagedCall>();
+  const find = (callId: string): ManagedCall => {
+    const call = calls.get(callId);
+    if (!call) throw new ServiceError('not_found', `no call ${callId}`);
+    return call;
+  };
+  const forget = (): void => {
+    const ended = [...calls.entries()].filter(([, c]) => c.ended);
+    for (const [id] of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED))) calls.delete(id);
+  };
+  return {
+    start(input) {
+      const callId = randomUUID();
+      const events: CallEvent[] = [];
+      const running = runCall({
+        uuid: callId,
+        flow: input.flow,
+        flowPath: input.flowPath,
+        clock: deps.clock,
+        speaker: deps.createSpeaker(),
+        store: deps.store,
+        options: {
+          source: input.source,
+          destination: input.destination,
+          variables: input.variables,
+        },
+        ...(deps.limits ? { limits: deps.limits } : {}),
+        onEvent: (event) => {
+          events.push(event);
+          deps.hub.emit({ kind: 'call', callId, event });
+        },
+      });
+      const managed: ManagedCall = { running, flowPath: input.flowPath, events, ended: false };
+      calls.set(callId, managed);
+      const done = running.done.finally(() => {
+        managed.ended = true;
+        forget();
+      });
+      // A failure to finish is logged here; the caller awaits `done` only if it wants to.
+      done.catch((error: unknown) => console.error('[calls] call failed:', error));
+      return { callId, sessionId: running.sessionId, done };
+    },
+    pressKey(callId, key) {
+      return find(callId).running.call.pressKey(key);
+    },
+    hangUp(callId) {
+      find(callId).running.call.hangUp();
+    },
+    setVariable(callId, name, value) {
+      const call = find(callId);
+      try {
+        call.running.call.setUserVariable(name, value);
+      } catch (error) {
+        throw new ServiceError('conflict', (error as Error).message);
+      }
+    },
+    snapshot(callId) {
+      const call = find(callId);
+      return {
+        callId,
+        sessionId: call.running.sessionId,
+        flowPath: call.flowPath,
+        state: call.ended ? 'ended' : 'active',
+        events: [...call.events],
+      };
+    },
+    async closeAll() {
+      const active = [...calls.values()].filter((c) => !c.ended);
+      for (const call of active) call.running.call.hangUp();
+      await Promise.allSettled(active.map((c) => c.running.done));
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The input schema of every IPC channel: main validates each request against these at its edge,
+ * before any service sees it. Bounded sizes everywhere: nothing the renderer sends is trusted.
+ * (Kept apart from contract.ts so the sandboxed preload does not bundle zod.)
+ */
+import { z } from 'zod';
+import { VARIABLE_NAME_PATTERN } from './variables.ts';
+
+const none = z.strictObject({});
+const filePath = z.string().min(1).max(4096);
+/** A phone number or SIP-style user part, as a tester would type it. */
+const number = z
+  .string()
+  .trim()
+  .min(1, 'enter a number')
+  .max(32, 'at most 32 characters')
+  .regex(/^[+0-9A-Za-z*#._@-]+$/, 'digits, +, letters, * # . _ - @ only');
+const callId = z.uuid();
+const variableName = z
+  .string()
+  .max(64)
+  .regex(VARIABLE_NAME_PATTERN, 'must match ^[a-z_][a-z0-9_]*$');
+const scalar = z.union([z.string().max(4096), z.number().finite(), z.boolean()]);
+
+/** Settings the user can change; every field optional in an update. */
+export const SettingsSchema = z.strictObject({
+  dtmf: z.strictObject({
+    enabled: z.boolean(),
+    toneMs: z.number().int().min(40).max(200),
+    minGapMs: z.number().int().min(50).max(500),
+    levelDb: z.number().min(-40).max(0),
+    highToneBoostDb: z.number().min(0).max(4),
+  }),
+  speech: z.strictObject({
+    enabled: z.boolean(),
+    voice: z
+      .string()
+      .max(200)
+      .regex(/^[\w .()+-]*$/, 'not a voice name')
+      .nullable(),
+    rate: z.number().int().min(80).max(400),
+  }),
+  lastCall: z.strictObject({
+    flowPath: filePath.nullable(),
+    environmentId: z.string().max(64),
+    source: z.string().max(32),
+    destination: z.string().max(32),
+  }),
+});
+
+const settingsUpdate = z.strictObject({
+  dtmf: SettingsSchema.shape.dtmf.partial().optional(),
+  speech: SettingsSchema.shape.speech.partial().optional(),
+  lastCall: SettingsSchema.shape.lastCall.partial().optional(),
+});
+
+/** Input schema of each channel. */
+export const CHANNEL_INPUTS = {
+  'app.info': none,
+  'flows.list': none,
+  'flows.open': z.strictObject({ path: filePath }),
+  'environments.list': none,
+  'call.start': z.strictObject({
+    flowPath: filePath,
+    environmentId: z.string().min(1).max(64),
+    source: number,
+    destination: number,
+    variables: z
+      .record(variableName, scalar)
+      .refine((v) => Object.keys(v).length <= 100, 'at most 100 variables')
+      .optional(),
+  }),
+  'call.pressKey': z.strictObject({
+    callId,
+    key: z.string().regex(/^[0-9*#A-D]$/, 'a DTMF key: 0-9, *, #, A-D'),
+  }),
+  'call.hangUp': z.strictObject({ callId }),
+  'call.setVariable': z.strictObject({ callId, name: variableName, value: scalar }),
+  'call.snapshot': z.strictObject({ callId }),
+  'settings.get': none,
+  'settings.update': settingsUpdate,
+  'speech.status': none,
+  'links.openExternal': z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2048) }),
+} as const;

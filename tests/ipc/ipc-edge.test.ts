@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { dispatchRequest } from '../../src/main/ipc/dispatch-request.ts';
+import { CHANNELS } from '../../src/shared/contract.ts';
+import { ROOT } from '../helpers/cli-process.ts';
+import type { TestConsole } from '../helpers/console-services.ts';
+import { startTestConsole } from '../helpers/console-services.ts';
+
+let con: TestConsole;
+before(async () => {
+  con = await startTestConsole();
+});
+after(() => con.services.close());
+
+const send = (channel: unknown, input?: unknown) => dispatchRequest(con.handlers, channel, input);
+
+function refused(answer: Awaited<ReturnType<typeof send>>, code: string, message: RegExp): void {
+  assert.equal(answer.ok, false, JSON.stringify(answer));
+  if (answer.ok) return;
+  assert.equal(answer.error.code, code);
+  assert.match(answer.error.message, message);
+}
+
+describe('the IPC edge', () => {
+  test('unknown channels are refused, including names that exist on every object', async () => {
+    for (const channel of [
+      'fs.readFile',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '',
+      42,
+      null,
+      { a: 1 },
+    ]) {
+      refused(await send(channel, {}), 'unknown_channel', /unknown channel/);
+    }
+    refused(await send('x'.repeat(100_000), {}), 'unknown_channel', /^unknown channel "x{80}"$/);
+  });
+
+  test('wrong types, missing fields and extra fields are refused with what and where', async () => {
+    refused(
+      await send('call.start', { flowPath: 42 }),
+      'invalid_input',
+      /^call\.start: flowPath: .*expected string/,
+    );
+    refused(
+      await send('call.start', {}),
+      'invalid_input',
+      /flowPath: .*; environmentId: .*; source: .*; destination/,
+    );
+    refused(
+      await send('call.pressKey', { callId: 'not-a-uuid', key: '1' }),
+      'invalid_input',
+      /callId: Invalid UUID/,
+    );
+    refused(
+      await send('call.pressKey', { callId: crypto.randomUUID(), key: '11' }),
+      'invalid_input',
+      /key: a DTMF key/,
+    );
+    refused(
+      await send('settings.get', { sneaky: true }),
+      'invalid_input',
+      /Unrecognized key: "sneaky"/,
+    );
+    refused(await send('settings.get', 'a string'), 'invalid_input', /expected object/);
+    refused(await send('settings.get', [1, 2]), 'invalid_input', /expected object/);
+    refused(
+      await send('call.setVariable', { callId: crypto.randomUUID(), name: 'Bad Name', value: 1 }),
+      'invalid_input',
+      /name: must match/,
+    );
+    refused(
+      await send('links.openExternal', { url: 'file:///etc/passwd' }),
+      'invalid_input',
+      /url:/,
+    );
+    refused(
+      await send('links.openExternal', { url: 'javascript:alert(1)' }),
+      'invalid_input',
+      /url:/,
+    );
+  });
+
+  test('huge strings are refused by their bounds before any service sees them', async () => {
+    const huge = 'x'.repeat(5_000_000);
+    refused(await send('flows.open', { path: huge }), 'invalid_input', /path: Too big/);
+    refused(
+      await send('call.start', {
+        flowPath: 'a.json',
+        environmentId: 'demo',
+        source: huge,
+        destination: '1',
+      }),
+      'invalid_input',
+      /source: at most 32 characters/,
+    );
+    refused(
+      await send('call.setVariable', { callId: crypto.randomUUID(), name: 'note', value: huge }),
+      'invalid_input',
+      /value/,
+    );
+  });
+
+  test('hostile input changes nothing: settings stay as they were', async () => {
+    const before = await send('settings.get');
+    assert.ok(before.ok);
+    const attacks: unknown[] = [
+      JSON.parse('{"__proto__": {"polluted": true}}'),
+      { dtmf: { toneMs: 5 } },
+      { dtmf: { toneMs: '80' } },
+      { speech: { voice: '$(rm -rf ~)' } },
+      { speech: { rate: 10_000 } },
+      { lastCall: { source: 'x'.repeat(1000) } },
+      { dtmf: { enabled: true, extra: 1 } },
+    ];
+    for (const attack of attacks)
+      refused(await send('settings.update', attack), 'invalid_input', /settings\.update: /);
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    assert.deepEqual(await send('settings.get'), before);
+    const changed = await send('settings.update', { dtmf: { toneMs: 100 } });
+    assert.ok(changed.ok && changed.value.dtmf.toneMs === 100, 'a valid update still works');
+  });
+
+  test('requests about things that do not exist say so', async () => {
+    refused(
+      await send('call.pressKey', { callId: crypto.randomUUID(), key: '1' }),
+      'not_found',
+      /no call/,
+    );
+    refused(
+      await send('call.start', {
+        flowPath: join(ROOT, 'resources/flows/nope.json'),
+        environmentId: 'demo',
+        source: '1',
+        destination: '2',
+      }),
+      'not_found',
+      /no such file/,
+    );
+    refused(
+      await send('call.start', {
+        flowPath: join(ROOT, 'resources/flows/balance.json'),
+        environmentId: 'mars',
+        source: '1',
+        destination: '2',
+      }),
+      'not_found',
+      /no environment "mars"/,
+    );
+    refused(
+      await send('flows.open', { path: '/etc/passwd' }),
+      'invalid_input',
+      /flow files are \.json files/,
+    );
+  });
+
+  test('every channel answers an envelope for a valid request', async () => {
+    assert.equal(CHANNELS.length, 13);
+    const info = await send('app.info');
+    assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
+    const flows = await send('flows.list');
+    assert.ok(flows.ok);
+    assert.deepEqual(
+      flows.value.filter((f) => f.sample).map((f) => [f.id, f.valid]),
+      [
+        ['balance', true],
+        ['meter-reading', true],
+        ['personalised-menu', true],
+      ],
+    );
+    const envs = await send('environments.list');
+    assert.ok(envs.ok && envs.value[0]?.variables['crm_base'] === con.services.demoCrm.url);
+    const speech = await send('speech.status');
+    assert.deepEqual(speech, { ok: true, value: { engine: null, voices: [] } });
+    refused(
+      await send('links.openExternal', { url: 'https://example.com/' }),
+      'forbidden',
+      /links open in this browser/,
+    );
+  });
+});
