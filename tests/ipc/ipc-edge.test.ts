@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { dispatchRequest } from '../../src/main/ipc/dispatch-request.ts';
+import type { Channel, ChannelOutput, Envelope } from '../../src/shared/contract.ts';
 import { CHANNELS } from '../../src/shared/contract.ts';
 import { ROOT } from '../helpers/cli-process.ts';
 import type { TestConsole } from '../helpers/console-services.ts';
@@ -14,6 +15,9 @@ before(async () => {
 after(() => con.services.close());
 
 const send = (channel: unknown, input?: unknown) => dispatchRequest(con.handlers, channel, input);
+/** A valid channel's answer, typed by the contract. */
+const ask = <C extends Channel>(channel: C, input: unknown = {}) =>
+  dispatchRequest(con.handlers, channel, input) as Promise<Envelope<ChannelOutput<C>>>;
 
 function refused(answer: Awaited<ReturnType<typeof send>>, code: string, message: RegExp): void {
   assert.equal(answer.ok, false, JSON.stringify(answer));
@@ -121,7 +125,7 @@ describe('the IPC edge', () => {
       refused(await send('settings.update', attack), 'invalid_input', /settings\.update: /);
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     assert.deepEqual(await send('settings.get'), before);
-    const changed = await send('settings.update', { dtmf: { toneMs: 100 } });
+    const changed = await ask('settings.update', { dtmf: { toneMs: 100 } });
     assert.ok(changed.ok && changed.value.dtmf.toneMs === 100, 'a valid update still works');
   });
 
@@ -160,9 +164,9 @@ describe('the IPC edge', () => {
 
   test('every channel answers an envelope for a valid request', async () => {
     assert.equal(CHANNELS.length, 13);
-    const info = await send('app.info');
+    const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
-    const flows = await send('flows.list');
+    const flows = await ask('flows.list');
     assert.ok(flows.ok);
     assert.deepEqual(
       flows.value.filter((f) => f.sample).map((f) => [f.id, f.valid]),
@@ -172,7 +176,7 @@ describe('the IPC edge', () => {
         ['personalised-menu', true],
       ],
     );
-    const envs = await send('environments.list');
+    const envs = await ask('environments.list');
     assert.ok(envs.ok && envs.value[0]?.variables['crm_base'] === con.services.demoCrm.url);
     const speech = await send('speech.status');
     assert.deepEqual(speech, { ok: true, value: { engine: null, voices: [] } });

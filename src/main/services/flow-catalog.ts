@@ -36,12 +36,10 @@ export function createFlowCatalog(samplesDir: string): FlowCatalog {
   };
   return {
     async list() {
-      let names: string[] = [];
-      try {
-        names = (await readdir(samplesDir)).filter((n) => extname(n) === '.json').sort();
-      } catch {
-        names = [];
-      }
+      // A missing samples folder (a stripped-down install) just means no samples.
+      const names = await readdir(samplesDir)
+        .then((all) => all.filter((n) => extname(n) === '.json').sort())
+        .catch(() => []);
       const samples = await Promise.all(names.map((n) => entry(join(samplesDir, n), true)));
       const others = await Promise.all([...opened].map((p) => entry(p, false)));
       return [...samples, ...others];
