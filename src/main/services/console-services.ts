@@ -26,8 +26,15 @@ import type { SettingsStore } from './settings-store.ts';
 export interface SpeechBackend {
   readonly id: string;
   voices(): Promise<SpeechStatus['voices']>;
-  /** A speaker reading the current settings; `onError` when speaking fails. */
-  createSpeaker(getSettings: () => Settings['speech'], onError: (error: Error) => void): Speaker;
+  /**
+   * A speaker reading the current settings; `onError` when speaking fails, and a failed prompt
+   * handed to `fallback` so the call keeps its pace.
+   */
+  createSpeaker(
+    getSettings: () => Settings['speech'],
+    onError: (error: Error) => void,
+    fallback: Speaker,
+  ): Speaker;
 }
 
 /** What the shell knows. */
@@ -99,6 +106,7 @@ export async function createConsoleServices(
             'speech-error',
             `Speech failed (${error.message}): prompts are shown as captions only.`,
           ),
+        silent,
       );
       // Muted speech still takes a prompt's time, so a call keeps its pace.
       return {

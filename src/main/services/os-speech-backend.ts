@@ -1,9 +1,26 @@
 /**
  * Adapts the OS text-to-speech engine (src/main/tts) to the services' SpeechBackend.
  */
+import { detectSpeechEngine } from '../tts/detect-speech-engine.ts';
+import { createOsSpeaker } from '../tts/os-speaker.ts';
 import type { SpeechBackend } from './console-services.ts';
 
 /** Finds the platform's speech engine; null where there is none (captions only). */
 export async function detectSpeechBackend(): Promise<SpeechBackend | null> {
-  return null;
+  const engine = await detectSpeechEngine();
+  if (!engine) return null;
+  return {
+    id: engine.id,
+    voices: () => engine.voices(),
+    createSpeaker: (getSettings, onError, fallback) =>
+      createOsSpeaker(
+        engine,
+        () => {
+          const { voice, rate } = getSettings();
+          return voice === null ? { rate } : { voice, rate };
+        },
+        onError,
+        fallback,
+      ),
+  };
 }

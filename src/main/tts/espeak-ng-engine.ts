@@ -1,0 +1,117 @@
+/**
+ * espeak-ng adapter (Linux): speaks to the default audio device and renders WAV files with `-w`.
+ * The prompt goes to `--stdin`, so text starting with `-` or full of shell syntax is just spoken.
+ */
+import type {
+  EngineProcessOptions,
+  RenderSettings,
+  SpeakSettings,
+  SpeechEngine,
+  SpeechSettings,
+} from './speech-engine.ts';
+import { espeakArgs, espeakInput, parseEspeakVoices, pickEspeakVoice } from './espeak-ng-args.ts';
+import type { EspeakVoice } from './espeak-ng-args.ts';
+import { renderViaTempFile, writeEmptyWav } from './render-via-temp-file.ts';
+import { runSpeechCommand } from './speech-command.ts';
+import { checkVoiceId, cleanSpeechText, normalizeRate } from './speech-settings.ts';
+
+/** Options of {@link createEspeakNgEngine}. */
+export interface EspeakNgEngineOptions extends EngineProcessOptions {
+  /** Path of the espeak-ng executable. */
+  executable: string;
+}
+
+/**
+ * Without a usable audio device espeak-ng prints ALSA/PulseAudio errors and its own
+ * `error: ...` line, yet exits 0; it also exits 0 after `Can't write to: file`. Only espeak-ng's
+ * own lines count: ALSA also prints warnings on machines where sound works.
+ */
+const ESPEAK_STDERR_FAILURE = /^(?:error:|can't write)/im;
+const VOICES_TIMEOUT_MS = 10_000;
+/** espeak-ng's output rate, for the empty file written when there is nothing to say. */
+const ESPEAK_SAMPLE_RATE = 22050;
+
+/** A {@link SpeechEngine} driving espeak-ng. */
+export function createEspeakNgEngine(options: EspeakNgEngineOptions): SpeechEngine {
+  const { executable, onSpawn, killGraceMs } = options;
+  let voiceList: Promise<EspeakVoice[]> | undefined;
+
+  const listVoices = (): Promise<EspeakVoice[]> => {
+    voiceList ??= runSpeechCommand(
+      {
+        command: executable,
+        args: ['--voices'],
+        timeoutMs: VOICES_TIMEOUT_MS,
+        onSpawn,
+        killGraceMs,
+      },
+      { failure: 'espeak-ng could not list its voices' },
+    ).then((result) => parseEspeakVoices(result.stdout));
+    // A failed listing is retried next time rather than remembered.
+    voiceList.catch(() => (voiceList = undefined));
+    return voiceList;
+  };
+
+  const voiceFor = async (settings: SpeechSettings & { locale: string }) => {
+    const chosen = checkVoiceId(settings.voice, 'espeak');
+    if (chosen !== undefined) return chosen;
+    // Without the list a locale cannot be checked: the default voice beats a failing prompt.
+    const voices = await listVoices().catch(() => []);
+    return pickEspeakVoice(settings.locale, voices);
+  };
+
+  return {
+    id: 'espeak-ng',
+
+    async speak(text: string, settings: SpeakSettings): Promise<void> {
+      const prompt = cleanSpeechText(text);
+      if (prompt === '' || settings.signal.aborted) return;
+      const voice = await voiceFor(settings);
+      await runSpeechCommand(
+        {
+          command: executable,
+          args: espeakArgs({ voice, rate: normalizeRate(settings.rate) }),
+          input: espeakInput(prompt),
+          signal: settings.signal,
+          onSpawn,
+          killGraceMs,
+        },
+        {
+          failure: 'espeak-ng could not play audio (is there an audio output device?)',
+          stderrFailure: ESPEAK_STDERR_FAILURE,
+        },
+      );
+    },
+
+    async renderToWav(text: string, file: string, settings: RenderSettings): Promise<void> {
+      if (settings.signal?.aborted) return;
+      const prompt = cleanSpeechText(text);
+      const voice = await voiceFor(settings);
+      await renderViaTempFile(file, settings.signal, async (temp) => {
+        if (prompt === '') {
+          await writeEmptyWav(temp, ESPEAK_SAMPLE_RATE);
+          return 'done';
+        }
+        const result = await runSpeechCommand(
+          {
+            command: executable,
+            args: espeakArgs({ voice, rate: normalizeRate(settings.rate), output: temp }),
+            input: espeakInput(prompt),
+            signal: settings.signal,
+            onSpawn,
+            killGraceMs,
+          },
+          {
+            failure: 'espeak-ng could not render the prompt',
+            stderrFailure: ESPEAK_STDERR_FAILURE,
+          },
+        );
+        return result.outcome === 'aborted' ? 'aborted' : 'done';
+      });
+    },
+
+    async voices() {
+      return (await listVoices()).map(({ id, name, locale }) => ({ id, name, locale }));
+    },
+  };
+}
