@@ -32,6 +32,15 @@ after(() => hooks.deregister());
 /** Lets promise callbacks (whenReady().then, …) run. */
 const settle = (): Promise<void> => new Promise((done) => setImmediate(done));
 
+/**
+ * Waits until `ready()` holds, for at most `ms` of real time: starting services, ending a call
+ * (which stops a speech process) and closing take real I/O, not just promise callbacks.
+ */
+async function until(ready: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 10));
+}
+
 describe('main process wiring', () => {
   let window: InstanceType<typeof stub.BrowserWindow>;
   const rendererHtml = join(MAIN_DIR, '../renderer/index.html');
@@ -43,7 +52,7 @@ describe('main process wiring', () => {
     await import(MAIN_URL);
     stub.app.becomeReady();
     // Ready starts the services (session log, demo CRM) before the window opens.
-    for (let i = 0; i < 500 && stub.BrowserWindow.all.length === 0; i++) await settle();
+    await until(() => stub.BrowserWindow.all.length > 0);
     assert.equal(stub.BrowserWindow.all.length, 1);
     window = stub.BrowserWindow.all[0] as InstanceType<typeof stub.BrowserWindow>;
     window.webContents.mainFrame.url = appFileUrl;
@@ -53,7 +62,7 @@ describe('main process wiring', () => {
     // Quitting closes the services (demo CRM, session log) first, then quits for real.
     stub.log.length = 0;
     stub.app.emit('before-quit', { preventDefault: () => stub.log.push('quit deferred') });
-    for (let i = 0; i < 500 && !stub.log.includes('quit'); i++) await settle();
+    await until(() => stub.log.includes('quit'));
     assert.deepEqual(stub.log, ['quit deferred', 'quit']);
   });
 
@@ -163,7 +172,7 @@ describe('main process wiring', () => {
             channel === EVENT_CHANNEL && (payload as { kind: string }).kind === 'call',
         )
         .map(([, payload]) => (payload as { event: { type: string } }).event.type);
-    for (let i = 0; i < 500 && !types().includes('call_ended'); i++) await settle();
+    await until(() => types().includes('call_ended'));
     assert.equal(types()[0], 'call_started');
     assert.ok(types().includes('hangup'));
     assert.equal(types().at(-1), 'call_ended');

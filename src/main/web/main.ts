@@ -13,7 +13,12 @@ import { startWebServer } from './web-server.ts';
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    // A build of its own (tests), instead of out/renderer that `npm run build` writes.
+    'static-dir': { type: 'string' },
+  },
   strict: true,
 });
 const port = values.port === undefined ? 0 : Number(values.port);
@@ -32,7 +37,7 @@ const services = await createConsoleServices({
 const server = await startWebServer({
   handlers: createChannelHandlers(services),
   hub: services.hub,
-  staticDir: resolve(ROOT, 'out/renderer'),
+  staticDir: resolve(values['static-dir'] ?? resolve(ROOT, 'out/renderer')),
   port,
 });
 console.log(`IVR Test Console (browser mode): ${server.url}`);

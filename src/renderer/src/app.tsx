@@ -1,45 +1,84 @@
 /**
- * The placeholder window shown until the console's real surfaces land: what the app is, and the
- * headless runner that already works.
+ * The console: header, the softphone on the left, variables / webhooks / timeline on the right,
+ * settings in a dialog. Data comes in through the contract only (api/).
  */
+import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
+import { configureKeyTones } from './features/softphone/key-tones.ts';
+import { Softphone } from './features/softphone/softphone.tsx';
+import { useKeyToneWarmUp } from './features/softphone/use-key-tone-warm-up.ts';
+import { SettingsDialog } from './features/settings/settings-dialog.tsx';
+import { AppHeader } from './layout/app-header.tsx';
+import { NoticeBar } from './layout/notice-bar.tsx';
+import { Workspace } from './layout/workspace.tsx';
+import { useCallSession } from './state/use-call-session.ts';
+import { useConsoleData } from './state/use-console-data.ts';
+import { useNotices } from './state/use-notices.ts';
 
-/** The CLI invocation that places a demo call today, without the desktop UI. */
-const CLI_EXAMPLE =
-  'npm run --silent cli -- run resources/flows/balance.json --demo-crm --dtmf 12345#1111';
-
-/** Describes where the page runs: the Electron preload's facts, or a plain browser tab. */
-function runtimeLabel(): string {
-  // `window.ivr` only exists when the preload ran; a browser tab must still render.
-  const bridge = window.ivr;
-  return bridge ? `Version ${bridge.version} · ${bridge.platform}` : 'Running in a browser';
-}
-
-/** The placeholder screen. */
+/** The console. */
 export function App(): ReactElement {
+  const data = useConsoleData();
+  const session = useCallSession();
+  const { notices, dismiss } = useNotices();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const dtmf = data.settings?.dtmf;
+  useKeyToneWarmUp();
+
+  useEffect(() => {
+    if (dtmf) configureKeyTones(dtmf);
+  }, [dtmf]);
+
+  if (data.status !== 'ready' || !data.settings) {
+    return (
+      <div className="app app--message">
+        <AppHeader info={null} onOpenSettings={null} />
+        <main className="message-card" aria-busy={data.status === 'loading'}>
+          {data.status === 'disconnected' ? (
+            <>
+              <h2>Not connected to the console</h2>
+              <p>
+                Open the address that <code>npm run web</code> printed: it carries the token this
+                page needs. Or start the desktop app with <code>npm run dev</code>.
+              </p>
+            </>
+          ) : data.status === 'failed' ? (
+            <>
+              <h2>The console could not start</h2>
+              <p role="alert">{data.error}</p>
+            </>
+          ) : (
+            <p>Loading the console…</p>
+          )}
+        </main>
+      </div>
+    );
+  }
+
   return (
-    <main className="placeholder">
-      <header className="placeholder__header">
-        <h1 className="placeholder__title">IVR Test Console</h1>
-        <p className="placeholder__lead">
-          Place simulated calls through a local IVR flow: real DTMF tones, prompts spoken by your
-          operating system, every webhook inspected and every call logged, all offline.
-        </p>
-      </header>
-
-      <section className="placeholder__section" aria-labelledby="cli-heading">
-        <h2 id="cli-heading" className="placeholder__subtitle">
-          Headless runner available now
-        </h2>
-        <p>The softphone is on its way. Meanwhile, the same engine runs from a terminal:</p>
-        <pre className="placeholder__command">
-          <code>{CLI_EXAMPLE}</code>
-        </pre>
-      </section>
-
-      <footer className="placeholder__footer">
-        <p data-testid="runtime">{runtimeLabel()}</p>
-      </footer>
-    </main>
+    <div className="app">
+      <AppHeader
+        info={data.info}
+        onOpenSettings={() => setSettingsOpen(true)}
+        notices={<NoticeBar notices={notices} onDismiss={dismiss} />}
+      />
+      <main className="workspace">
+        <Softphone
+          session={session}
+          flows={data.flows}
+          environments={data.environments}
+          lastCall={data.settings.lastCall}
+          keyboardActive={!settingsOpen}
+        />
+        <Workspace view={session.view} setVariable={session.setVariable} />
+      </main>
+      {settingsOpen && (
+        <SettingsDialog
+          settings={data.settings}
+          speech={data.speech}
+          save={data.updateSettings}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
+    </div>
   );
 }

@@ -1,0 +1,71 @@
+/**
+ * The exchanges of the call, one row each: node, method, URL, status, time and verdict; requests
+ * sent on hang-up are marked. Selecting a row shows it below.
+ */
+import type { ReactElement } from 'react';
+import { formatDuration } from '../../lib/format-time.ts';
+import type { ExchangeEntry } from '../../state/call-state.ts';
+import { shortUrl, statusText } from './exchange-summary.ts';
+
+/** Props of {@link ExchangeList}. */
+export interface ExchangeListProps {
+  entries: ExchangeEntry[];
+  selected: number | null;
+  onSelect(seq: number): void;
+}
+
+/** The list. */
+export function ExchangeList({ entries, selected, onSelect }: ExchangeListProps): ReactElement {
+  return (
+    <ul className="exchanges" aria-label="Webhook exchanges">
+      {entries.map(({ seq, exchange }) => {
+        const warnings = exchange.warnings.length;
+        const current = seq === selected;
+        return (
+          <li key={seq}>
+            <button
+              type="button"
+              className={`exchange-row${current ? ' is-current' : ''}`}
+              aria-current={current ? 'true' : undefined}
+              onClick={() => onSelect(seq)}
+              data-testid="exchange-row"
+            >
+              <span className="exchange-row__node">{exchange.node}</span>
+              <span className={`method method--${exchange.request.method.toLowerCase()}`}>
+                {exchange.request.method}
+              </span>
+              <span className="exchange-row__url" title={exchange.request.url}>
+                <span className="exchange-row__path">{shortUrl(exchange.request.url)}</span>
+                {exchange.onHangup && (
+                  <>
+                    {' '}
+                    <span className="tag tag--hangup">on hang-up</span>
+                  </>
+                )}
+              </span>
+              <span className="exchange-row__status">{statusText(exchange)}</span>
+              <span className="exchange-row__time">{formatDuration(exchange.timings.totalMs)}</span>
+              <span className="exchange-row__verdict">
+                <span className={`badge ${exchange.ok ? 'badge--ok' : 'badge--error'}`}>
+                  {exchange.ok ? 'OK' : (exchange.error ?? 'error')}
+                </span>
+                {warnings > 0 && (
+                  <>
+                    {' '}
+                    <span
+                      className="badge badge--warning"
+                      title={`${warnings} warning${warnings === 1 ? '' : 's'}`}
+                    >
+                      {warnings}
+                      <span className="visually-hidden"> warning{warnings === 1 ? '' : 's'}</span>
+                    </span>
+                  </>
+                )}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The call timer: counts while the call is up, then shows the call's own duration.
+ */
+import { useEffect, useState } from 'react';
+import type { ReactElement } from 'react';
+import { formatClock } from '../../lib/format-time.ts';
+import type { CallView } from '../../state/call-state.ts';
+
+/** mm:ss of the current or last call. */
+export function CallTimer({ view }: { view: CallView }): ReactElement {
+  const [now, setNow] = useState(() => Date.now());
+  const running = view.phase === 'active' && view.startedAtMs !== null;
+  useEffect(() => {
+    if (!running) return undefined;
+    // A quarter second keeps the seconds digit from lagging visibly behind a wall clock.
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [running]);
+
+  let ms = 0;
+  if (view.end) ms = view.end.durationMs;
+  else if (running && view.startedAtMs !== null) ms = now - view.startedAtMs;
+  return (
+    <span className="display__timer" aria-label="Call time">
+      {formatClock(ms)}
+    </span>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The console's title bar: the name, where the demo CRM listens, notices, and the settings button.
+ */
+import type { ReactElement, ReactNode } from 'react';
+import type { AppInfo } from '../../../shared/contract.ts';
+import { GearIcon } from '../ui/icons.tsx';
+
+/** Props of {@link AppHeader}. */
+export interface AppHeaderProps {
+  info: AppInfo | null;
+  onOpenSettings: (() => void) | null;
+  /** Notices, shown between the facts and the settings button. */
+  notices?: ReactNode;
+}
+
+/** The header. */
+export function AppHeader({ info, onOpenSettings, notices }: AppHeaderProps): ReactElement {
+  return (
+    <header className="app-header">
+      <h1 className="app-header__title">IVR Test Console</h1>
+      {info && (
+        <p className="app-header__meta" title={`Session log: ${info.databasePath}`}>
+          Demo CRM {info.demoCrmUrl} ·{' '}
+          <span data-testid="runtime">
+            Version {info.version} · {info.platform}
+          </span>
+          {info.shell === 'browser' ? ' · browser mode' : ''}
+        </p>
+      )}
+      {notices}
+      {onOpenSettings && (
+        <button type="button" className="button button--quiet" onClick={onOpenSettings}>
+          <GearIcon />
+          Settings
+        </button>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The right-hand side: variables, webhook inspector and timeline. On a wide window the variables
+ * get a column of their own, so they stay in sight next to the timeline; on a narrow one all three
+ * are tabs.
+ */
+import { useState } from 'react';
+import type { ReactElement } from 'react';
+import type { Scalar } from '../../../shared/variables.ts';
+import { InspectorPanel } from '../features/inspector/inspector-panel.tsx';
+import { TimelinePanel } from '../features/timeline/timeline-panel.tsx';
+import { VariablesPanel } from '../features/variables/variables-panel.tsx';
+import type { CallView } from '../state/call-state.ts';
+import type { TabSpec } from '../ui/tabs.tsx';
+import { tabPanelProps, Tabs } from '../ui/tabs.tsx';
+import { useMediaQuery } from '../ui/use-media-query.ts';
+
+type TabId = 'variables' | 'webhooks' | 'timeline';
+
+/** The width from which the variables get their own column. */
+export const WIDE_QUERY = '(min-width: 1200px)';
+
+/** Props of {@link Workspace}. */
+export interface WorkspaceProps {
+  view: CallView;
+  setVariable(name: string, value: Scalar): Promise<void>;
+}
+
+/** The panels. */
+export function Workspace({ view, setVariable }: WorkspaceProps): ReactElement {
+  const wide = useMediaQuery(WIDE_QUERY);
+  const [picked, setPicked] = useState<TabId | null>(null);
+  // The exchange the user picked, remembered with its call: a new call follows its newest again.
+  const [exchange, setExchange] = useState<{ callId: string | null; seq: number } | null>(null);
+
+  let tab: TabId = picked ?? (wide ? 'timeline' : 'variables');
+  if (wide && tab === 'variables') tab = 'timeline';
+  const selectedSeq = exchange && exchange.callId === view.callId ? exchange.seq : null;
+  const failed = view.exchanges.filter((e) => !e.exchange.ok).length;
+
+  const tabs: TabSpec<TabId>[] = [
+    ...(wide ? [] : [{ id: 'variables' as const, label: 'Variables' }]),
+    { id: 'webhooks', label: 'Webhooks', count: view.exchanges.length, alert: failed > 0 },
+    { id: 'timeline', label: 'Timeline', count: view.events.length },
+  ];
+  const openExchange = (seq: number) => {
+    setExchange({ callId: view.callId, seq });
+    setPicked('webhooks');
+  };
+  const variables = <VariablesPanel view={view} setVariable={setVariable} />;
+
+  return (
+    <>
+      {wide && (
+        <section className="panel panel--variables" aria-labelledby="variables-title">
+          <h2 className="panel__title" id="variables-title">
+            Variables
+          </h2>
+          <div className="panel__body">{variables}</div>
+        </section>
+      )}
+      <section className="panel panel--tabs" aria-label="Call details">
+        <Tabs<TabId> label="Call details" tabs={tabs} selected={tab} onSelect={setPicked} />
+        {!wide && (
+          <div className="panel__body" {...tabPanelProps('variables', tab)}>
+            {variables}
+          </div>
+        )}
+        <div className="panel__body panel__body--fill" {...tabPanelProps('webhooks', tab)}>
+          <InspectorPanel
+            view={view}
+            selected={selectedSeq}
+            onSelect={(seq) => setExchange({ callId: view.callId, seq })}
+          />
+        </div>
+        <div className="panel__body panel__body--fill" {...tabPanelProps('timeline', tab)}>
+          <TimelinePanel view={view} onOpenExchange={openExchange} />
+        </div>
+      </section>
+    </>
+  );
+}

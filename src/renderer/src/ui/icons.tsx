@@ -1,0 +1,106 @@
+/**
+ * The handful of line icons the console uses, inline so the strict CSP and offline use need no
+ * icon font or file. Decorative: each is hidden from assistive technology; the control it sits in
+ * carries the label.
+ */
+import type { ReactElement } from 'react';
+
+/** Props shared by every icon. */
+interface IconProps {
+  size?: number;
+}
+
+function Svg({ size = 16, children }: IconProps & { children: ReactElement | ReactElement[] }) {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+/** A telephone handset. */
+export function PhoneIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1.9.4 1.8.7 2.7a2 2 0 0 1-.5 2.1L8 9.8a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.7.7a2 2 0 0 1 1.7 2z" />
+    </Svg>
+  );
+}
+
+/** A handset put down (hang up). */
+export function HangUpIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M3.7 14.6 2.3 13.2a1.6 1.6 0 0 1 0-2.3C5.2 8 8.5 6.9 12 6.9s6.8 1.1 9.7 4a1.6 1.6 0 0 1 0 2.3l-1.4 1.4a1.6 1.6 0 0 1-2 .2l-2-1.3a1.6 1.6 0 0 1-.7-1.3v-2a12.7 12.7 0 0 0-7.2 0v2a1.6 1.6 0 0 1-.7 1.3l-2 1.3a1.6 1.6 0 0 1-2-.2z" />
+    </Svg>
+  );
+}
+
+/** A cog (settings). */
+export function GearIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+    </Svg>
+  );
+}
+
+/** A padlock (locked system variables). */
+export function LockIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </Svg>
+  );
+}
+
+/** Two sheets (copy). */
+export function CopyIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <rect x="9" y="9" width="12" height="12" rx="2" />
+      <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
+    </Svg>
+  );
+}
+
+/** A chevron pointing right; rotated by CSS when its row is expanded. */
+export function ChevronIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="m9 6 6 6-6 6" />
+    </Svg>
+  );
+}
+
+/** A pencil (edit). */
+export function PencilIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M17 3a2.8 2.8 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5z" />
+    </Svg>
+  );
+}
+
+/** A cross (dismiss). */
+export function CloseIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M18 6 6 18M6 6l12 12" />
+    </Svg>
+  );
+}
