@@ -1,8 +1,10 @@
 /**
  * The built app in real Electron (Playwright `_electron`): the window's title, the preload's
- * `window.ivr`, and a page that cannot reach Node. Needs the Electron binary, which this
+ * `window.ivr`, a page that cannot reach Node, and a balance call placed by clicks through the
+ * real IPC, logged to the database the CLI shares. Needs the Electron binary, which this
  * environment installs without (ELECTRON_SKIP_BINARY_DOWNLOAD): the test then reports itself
- * skipped instead of passing silently.
+ * skipped instead of passing silently. It drives the page with the same helpers as the
+ * browser-mode end-to-end tests, which do run everywhere, so its selectors stay true.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { _electron } from 'playwright-core';
+import {
+  callButton,
+  clickKeys,
+  pickCall,
+  variableValue,
+  waitForCallState,
+  waitForCaption,
+  waitForText,
+} from '../e2e/fixtures/console-page.ts';
+import { waitForFinishedSessions } from '../e2e/fixtures/session-log.ts';
 import { buildApp, ROOT } from './fixtures/built-app.ts';
 import { electronBinaryPath } from './fixtures/electron-binary.ts';
 
@@ -18,7 +30,7 @@ const skip = electronBinary
   ? false
   : 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)';
 
-test('the built app opens a locked-down window with window.ivr', { skip }, async () => {
+test('the built app opens a locked-down window and places a call', { skip }, async () => {
   assert.ok(electronBinary);
   const built = await buildApp('electron-launch');
   const project = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -74,6 +86,28 @@ test('the built app opens a locked-down window with window.ivr', { skip }, async
       `Version ${project.version} · ${process.platform}`,
     );
     assert.equal(app.windows().length, 1, 'window.open must not create a window');
+
+    // A call through the real IPC: clicks on the keypad, the balance read back, the flow ends it.
+    await pickCall(page, 'Balance read-back', 'Built-in demo CRM');
+    await callButton(page).click();
+    await waitForCallState(page, /In call/);
+    await clickKeys(page, '12345#1111');
+    await waitForCaption(page, 'Your balance is 1,250.75 euros');
+    assert.equal(await variableValue(page, 'authenticated').textContent(), 'true');
+    await clickKeys(page, '9');
+    await waitForCallState(page, /Ended/);
+    await waitForText(page.getByTestId('call-detail'), 'Hung up by the flow');
+    const [session, ...others] = await waitForFinishedSessions(join(dataDir, 'sessions.db'));
+    assert.equal(others.length, 0);
+    assert.equal(session?.flowId, 'balance');
+    assert.equal(session?.status, 'hangup');
+    assert.deepEqual(
+      session?.exchanges.map((w) => [w.node, w.status]),
+      [
+        ['auth', 200],
+        ['fetch_balance', 200],
+      ],
+    );
   } finally {
     await app.close();
     await built.remove();
