@@ -2,6 +2,7 @@
  * espeak-ng adapter (Linux): speaks to the default audio device and renders WAV files with `-w`.
  * The prompt goes to `--stdin`, so text starting with `-` or full of shell syntax is just spoken.
  */
+import { memoizeUntilFailure } from './memoize-until-failure.ts';
 import type {
   EngineProcessOptions,
   RenderSettings,
@@ -10,7 +11,6 @@ import type {
   SpeechSettings,
 } from './speech-engine.ts';
 import { espeakArgs, espeakInput, parseEspeakVoices, pickEspeakVoice } from './espeak-ng-args.ts';
-import type { EspeakVoice } from './espeak-ng-args.ts';
 import { renderViaTempFile, writeEmptyWav } from './render-via-temp-file.ts';
 import { runSpeechCommand } from './speech-command.ts';
 import { checkVoiceId, cleanSpeechText, normalizeRate } from './speech-settings.ts';
@@ -34,10 +34,8 @@ const ESPEAK_SAMPLE_RATE = 22050;
 /** A {@link SpeechEngine} driving espeak-ng. */
 export function createEspeakNgEngine(options: EspeakNgEngineOptions): SpeechEngine {
   const { executable, onSpawn, killGraceMs } = options;
-  let voiceList: Promise<EspeakVoice[]> | undefined;
-
-  const listVoices = (): Promise<EspeakVoice[]> => {
-    voiceList ??= runSpeechCommand(
+  const listVoices = memoizeUntilFailure(() =>
+    runSpeechCommand(
       {
         command: executable,
         args: ['--voices'],
@@ -46,11 +44,8 @@ export function createEspeakNgEngine(options: EspeakNgEngineOptions): SpeechEngi
         killGraceMs,
       },
       { failure: 'espeak-ng could not list its voices' },
-    ).then((result) => parseEspeakVoices(result.stdout));
-    // A failed listing is retried next time rather than remembered.
-    voiceList.catch(() => (voiceList = undefined));
-    return voiceList;
-  };
+    ).then((result) => parseEspeakVoices(result.stdout)),
+  );
 
   const voiceFor = async (settings: SpeechSettings & { locale: string }) => {
     const chosen = checkVoiceId(settings.voice, 'espeak');

@@ -1,4 +1,5 @@
 /** macOS adapter: `say`, which plays to the default output and renders WAV files with `-o`. */
+import { memoizeUntilFailure } from './memoize-until-failure.ts';
 import type {
   EngineProcessOptions,
   RenderSettings,
@@ -6,7 +7,6 @@ import type {
   SpeechEngine,
   SpeechSettings,
 } from './speech-engine.ts';
-import type { SpeechVoice } from './speech-engine.ts';
 import { pickVoiceForLocale } from './locale-voice.ts';
 import { renderViaTempFile, writeEmptyWav } from './render-via-temp-file.ts';
 import { SAY_VOICES_ARGS, isNoveltySayVoice, parseSayVoices, sayArgs } from './say-args.ts';
@@ -24,10 +24,8 @@ const VOICES_TIMEOUT_MS = 10_000;
 /** A {@link SpeechEngine} driving macOS `say`. */
 export function createSayEngine(options: SayEngineOptions): SpeechEngine {
   const { executable, onSpawn, killGraceMs } = options;
-  let voiceList: Promise<SpeechVoice[]> | undefined;
-
-  const listVoices = (): Promise<SpeechVoice[]> => {
-    voiceList ??= runSpeechCommand(
+  const listVoices = memoizeUntilFailure(() =>
+    runSpeechCommand(
       {
         command: executable,
         args: SAY_VOICES_ARGS,
@@ -36,10 +34,8 @@ export function createSayEngine(options: SayEngineOptions): SpeechEngine {
         killGraceMs,
       },
       { failure: 'say could not list its voices' },
-    ).then((result) => parseSayVoices(result.stdout));
-    voiceList.catch(() => (voiceList = undefined));
-    return voiceList;
-  };
+    ).then((result) => parseSayVoices(result.stdout)),
+  );
 
   const voiceFor = async (settings: SpeechSettings & { locale: string }) => {
     const chosen = checkVoiceId(settings.voice, 'named');
