@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CallEvent } from '../../shared/call-events.ts';
 import type { Flow } from '../../shared/flow/flow-schema.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
-import type { CallOptions, CallResult, EventSink } from '../engine/call-engine.ts';
+import type { CallOptions, CallResult, EventSink, WebhookExecutor } from '../engine/call-engine.ts';
 import { Call } from '../engine/call-engine.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Speaker } from '../engine/speaker.ts';
@@ -29,6 +29,13 @@ export interface RunCallInput {
   limits?: Partial<WebhookLimits>;
   /** Sees every event as it happens (after it is logged). */
   onEvent?: (event: CallEvent) => void;
+  /**
+   * Answers the webhooks instead of a real client of this call's own (replay's recorded
+   * replies); the caller owns and closes it.
+   */
+  webhooks?: WebhookExecutor;
+  /** Receives the call before it starts: its first events are emitted inside `runCall`. */
+  onCreated?: (call: Call) => void;
 }
 
 /** A call in progress. */
@@ -61,7 +68,10 @@ function sessionSink(recorder: SessionRecorder): EventSink {
 /** Starts a call; see {@link RunningCall}. */
 export function runCall(input: RunCallInput): RunningCall {
   const uuid = input.uuid ?? randomUUID();
-  const webhooks = createWebhookClient(input.limits ? { limits: input.limits } : {});
+  const ownClient = input.webhooks
+    ? null
+    : createWebhookClient(input.limits ? { limits: input.limits } : {});
+  const webhooks: WebhookExecutor = input.webhooks ?? (ownClient as WebhookExecutor);
   const recorder =
     input.store?.begin({
       id: uuid,
@@ -82,7 +92,8 @@ export function runCall(input: RunCallInput): RunningCall {
     },
     { ...input.options, uuid },
   );
+  input.onCreated?.(call);
   if (input.onEvent) call.subscribe(input.onEvent);
-  const done = call.start().finally(() => webhooks.close());
+  const done = call.start().finally(() => ownClient?.close());
   return { call, sessionId: recorder ? uuid : null, done };
 }

@@ -5,8 +5,10 @@
 import type { CliIo } from './cli-io.ts';
 import { EXIT, println, UsageError } from './cli-io.ts';
 import { mockCrmCommand } from './commands/mock-crm-command.ts';
+import { replayCommand } from './commands/replay-command.ts';
 import { runCommand } from './commands/run-command.ts';
 import { sessionsCommand } from './commands/sessions-command.ts';
+import { testCommand } from './commands/test-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
 
 /** The help text. */
@@ -32,6 +34,10 @@ commands:
   validate <flow.json>...   check flows; every problem with its JSON Pointer [--json]
   sessions list             logged sessions, newest first [--limit N] [--flow ID] [--db P] [--json]
   sessions show <id>        one session with all its events [--db P] [--json]
+  sessions export <id>      --format json|har: session or webhooks as HAR [--output F] [--db P]
+  replay <id>               re-run a session through the flow as it is now and diff; exit 1 if it
+                            differs [--mock-webhooks] [--demo-crm] [--flow F] [--var n=v] [--log] [--json]
+  test <file.yaml|dir>      scripted call tests [--demo-crm] [--var n=v] [--junit P] [--log|--db P] [--json]
   mock-crm                  start the demo CRM [--port N] (default 4010, 0 = any free port)
 
 exit status: 0 ok, 1 the call ended in error / a flow is invalid, 2 usage error or invalid flow`;
@@ -49,6 +55,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await sessionsCommand(args, io);
       case 'mock-crm':
         return await mockCrmCommand(args, io);
+      case 'replay':
+        return await replayCommand(args, io);
+      case 'test':
+        return await testCommand(args, io);
       case undefined:
       case 'help':
       case '--help':
@@ -57,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new UsageError(
-          `unknown command "${command}" (run, validate, sessions, mock-crm; see --help)`,
+          `unknown command "${command}" (run, validate, sessions, replay, test, mock-crm; see --help)`,
         );
     }
   } catch (error) {

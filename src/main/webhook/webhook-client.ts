@@ -64,7 +64,16 @@ interface Outcome {
   timings: WebhookExchange['timings'];
 }
 
-function assemble(input: ExecuteInput, rendered: RenderedRequest, outcome: Outcome): ExecuteResult {
+/**
+ * Builds the exchange from a rendered request and the verdict on its reply: the first violation
+ * is the error, and variables apply atomically. Exported so a recorded reply (replay's
+ * `--mock-webhooks`) is turned into an exchange by the same rules as a live one.
+ */
+export function assemble(
+  input: ExecuteInput,
+  rendered: RenderedRequest,
+  outcome: Outcome,
+): ExecuteResult {
   const violations = outcome.violations;
   const ok = violations.length === 0;
   const onHangup = input.onHangup === true;

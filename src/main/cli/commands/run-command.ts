@@ -5,7 +5,6 @@
  */
 import { formatProblem } from '../../../shared/flow/validate-flow.ts';
 import type { VarMap } from '../../../shared/variables.ts';
-import { isSystemVariable, isValidVariableName } from '../../../shared/variables.ts';
 import { runCall } from '../../calls/run-call.ts';
 import { startDemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
@@ -19,6 +18,7 @@ import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
 import { formatEvent } from '../format-event.ts';
+import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
 import { toRunJson } from '../run-json.ts';
 import { parseDtmfScript, scriptedCaller } from '../scripted-caller.ts';
 
@@ -41,24 +41,6 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-/** Parses repeated `name=value` options into a map, naming the bad one on error. */
-function parsePairs(
-  pairs: string[] | undefined,
-  option: string,
-  check: (name: string) => string | null,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of pairs ?? []) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`${option} "${pair}": expected name=value`);
-    const name = pair.slice(0, eq);
-    const problem = check(name);
-    if (problem) throw new UsageError(`${option} "${pair}": ${problem}`);
-    out[name] = pair.slice(eq + 1);
-  }
-  return out;
-}
-
 /** Runs `run`. */
 export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'run');
@@ -66,20 +48,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   if (values['no-log'] && values.db !== undefined)
     throw new UsageError('run: --db and --no-log contradict each other');
   const steps = parseDtmfScript(values.dtmf ?? '');
-  const variables: VarMap = parsePairs(values.var, '--var', (name) =>
-    !isValidVariableName(name)
-      ? 'invalid variable name (must match ^[a-z_][a-z0-9_]*$)'
-      : isSystemVariable(name)
-        ? `"${name}" is a system variable: use --${name === 'uuid' || name === 'vccsys_shortid' ? '(not settable)' : name}`
-        : null,
-  );
-  const secrets = parsePairs(values.secret, '--secret', (name) =>
-    /^[a-z_][a-z0-9_]*$/.test(name) ? null : 'invalid secret name',
-  );
-  for (const [name, value] of Object.entries(io.env)) {
-    const match = /^IVR_SECRET_([A-Z0-9_]+)$/.exec(name);
-    if (match?.[1] && value !== undefined) secrets[match[1].toLowerCase()] ??= value;
-  }
+  const variables: VarMap = parseVarOptions('run', values.var, (name) => `use --${name}`);
+  const secrets = parseSecretOptions('run', values.secret, io.env);
   if (values['demo-crm'] && variables['crm_base'] !== undefined) {
     throw new UsageError('run: --demo-crm and --var crm_base=… both set crm_base; use one');
   }

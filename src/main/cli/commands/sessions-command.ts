@@ -1,7 +1,13 @@
 /**
- * `sessions list` and `sessions show <id>`: the session log from the terminal.
+ * `sessions list`, `sessions show <id>` and `sessions export <id>`: the session log from the
+ * terminal.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { SessionSummary } from '../../../shared/session-types.ts';
+import { EXPORT_FORMATS, exportSession, isExportFormat } from '../../export/export-session.ts';
+import { APP_EXPORTER } from '../../export/exporter.ts';
+import { writeFileAtomic } from '../../export/write-file-atomic.ts';
 import { defaultDatabasePath } from '../../store/data-dir.ts';
 import { openSessionStore } from '../../store/session-store.ts';
 import type { SessionStore } from '../../store/session-store.ts';
@@ -14,6 +20,12 @@ const OPTIONS = {
   json: { type: 'boolean' },
   limit: { type: 'string' },
   flow: { type: 'string' },
+} as const;
+
+const EXPORT_OPTIONS = {
+  db: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
 } as const;
 
 function duration(ms: number | null): string {
@@ -32,9 +44,61 @@ function summaryLine(s: SessionSummary): string {
   ].join('  ');
 }
 
-/** Runs `sessions <list|show>`. */
+/**
+ * `sessions export <id> --format json|har [--output FILE]`: the document on stdout, or written
+ * atomically to FILE (its path then goes to stderr, keeping stdout for data only).
+ */
+async function sessionsExport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, EXPORT_OPTIONS, 'sessions export');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      'sessions export: name one session id (or a unique prefix of 4+ characters)',
+    );
+  const formats = EXPORT_FORMATS.join(' or ');
+  if (values.format === undefined)
+    throw new UsageError(`sessions export: --format is required (${formats})`);
+  if (!isExportFormat(values.format))
+    throw new UsageError(`sessions export: unknown --format "${values.format}" (${formats})`);
+  const id = positionals[0] as string;
+  const path = values.db ?? defaultDatabasePath(io.env);
+  // Opening a missing file would create an empty database just to find nothing in it.
+  if (!existsSync(path)) {
+    println(io.stderr, `sessions export: no session "${id}" in ${path} (no such database)`);
+    return EXIT.failed;
+  }
+  const store = openSessionStore({ path });
+  let session;
+  try {
+    session = store.get(id);
+  } catch (error) {
+    throw new UsageError(`sessions export: ${(error as Error).message}`);
+  } finally {
+    store.close();
+  }
+  if (!session) {
+    println(io.stderr, `sessions export: no session "${id}" in ${path}`);
+    return EXIT.failed;
+  }
+  const text = exportSession(session, values.format, APP_EXPORTER);
+  if (values.output === undefined) {
+    io.stdout.write(text);
+    return EXIT.ok;
+  }
+  const file = resolve(io.cwd, values.output);
+  try {
+    await writeFileAtomic(file, text);
+  } catch (error) {
+    println(io.stderr, `sessions export: cannot write ${file}: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+  println(io.stderr, `session ${session.id} exported as ${values.format} to ${file}`);
+  return EXIT.ok;
+}
+
+/** Runs `sessions <list|show|export>`. */
 export async function sessionsCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'export') return sessionsExport(rest, io);
   const { values, positionals } = parseOptions(rest, OPTIONS, `sessions ${sub ?? ''}`.trim());
   const path = values.db ?? defaultDatabasePath(io.env);
   const open = (): SessionStore => openSessionStore({ path });
@@ -113,7 +177,7 @@ export async function sessionsCommand(args: string[], io: CliIo): Promise<number
   }
   throw new UsageError(
     sub
-      ? `sessions: unknown subcommand "${sub}" (list or show)`
-      : 'sessions: name a subcommand: list or show',
+      ? `sessions: unknown subcommand "${sub}" (list, show or export)`
+      : 'sessions: name a subcommand: list, show or export',
   );
 }

@@ -1,0 +1,92 @@
+/**
+ * Runs one test case exactly as `run` places a call: the real engine on a virtual clock that
+ * jumps over prompts and timeouts, a silent speaker, real webhooks over HTTP, the caller's keys
+ * from the case's `dtmf` script. Then checks the expectations against the result.
+ */
+import type { VarMap } from '../../shared/variables.ts';
+import { runCall } from '../calls/run-call.ts';
+import { DEFAULT_DESTINATION, DEFAULT_SOURCE } from '../cli/commands/run-command.ts';
+import type { RunJson } from '../cli/run-json.ts';
+import { toRunJson } from '../cli/run-json.ts';
+import { scriptedCaller } from '../cli/scripted-caller.ts';
+import type { Call } from '../engine/call-engine.ts';
+import { VirtualClock } from '../engine/clock.ts';
+import { createSilentSpeaker } from '../engine/speaker.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import { checkExpectations } from './check-expectations.ts';
+import type { ExpectationFailure } from './expectation-failure.ts';
+import type { LoadedTestFile } from './load-test-file.ts';
+import type { TestCase } from './test-file-types.ts';
+
+/** What every case of a run shares: the command line's variables, secrets and log. */
+export interface CaseEnvironment {
+  /** `--var` values and the demo CRM's `crm_base`: over the file's variables, under the case's. */
+  variables: VarMap;
+  secrets: Readonly<Record<string, string>>;
+  /** Log each call here; null (the default for `test`) keeps test calls out of the session log. */
+  store: SessionStore | null;
+}
+
+/** How one case went. */
+export interface CaseResult {
+  name: string;
+  /** Line of the case's `name` in the test file. */
+  line: number;
+  dtmf: string;
+  /** Wall-clock time to run and check the case. */
+  timeMs: number;
+  failures: ExpectationFailure[];
+  /** The runner itself failed (an exception, not an unmet expectation): a JUnit `<error>`. */
+  error: string | null;
+  /** The call as `run --json` reports it; null when the runner failed. */
+  run: RunJson | null;
+}
+
+/** True when the case passed. */
+export function casePassed(result: CaseResult): boolean {
+  return result.error === null && result.failures.length === 0;
+}
+
+/** Runs one case of a loaded file. Never throws: a crash becomes the result's `error`. */
+export async function runTestCase(
+  file: LoadedTestFile,
+  testCase: TestCase,
+  env: CaseEnvironment,
+): Promise<CaseResult> {
+  const started = performance.now();
+  const defaults = file.test.defaults;
+  const base = { name: testCase.name, line: testCase.pos.line, dtmf: testCase.dtmf };
+  try {
+    const clock = new VirtualClock({ start: Date.now(), autoAdvance: true });
+    let call: Call | null = null;
+    const running = runCall({
+      flow: file.flow,
+      flowPath: file.flowPath,
+      clock,
+      speaker: createSilentSpeaker(clock),
+      store: env.store,
+      options: {
+        source: testCase.source ?? defaults.source ?? DEFAULT_SOURCE,
+        destination: testCase.destination ?? defaults.destination ?? DEFAULT_DESTINATION,
+        customer: testCase.customer ?? defaults.customer ?? 'demo',
+        projectid: testCase.projectid ?? defaults.projectid ?? 'demo',
+        variables: { ...defaults.variables, ...env.variables, ...testCase.variables },
+        secrets: env.secrets,
+        onWaitingForKey: scriptedCaller(testCase.steps, () => call as Call),
+      },
+    });
+    call = running.call;
+    const run = toRunJson(await running.done, running.sessionId);
+    const failures = checkExpectations(testCase.expect, run);
+    return { ...base, timeMs: performance.now() - started, failures, error: null, run };
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return {
+      ...base,
+      timeMs: performance.now() - started,
+      failures: [],
+      error: message,
+      run: null,
+    };
+  }
+}

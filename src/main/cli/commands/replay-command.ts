@@ -1,0 +1,131 @@
+/**
+ * `replay <id>`: re-runs a logged session's caller input through the flow as it is now and reports
+ * the differences (CLI.md). Webhooks are live by default; `--mock-webhooks` answers them with the
+ * recorded replies and never touches the network. Exit 0 when the re-run matches, 1 when it
+ * differs, 2 for usage errors, an unknown session, or a missing or invalid flow file.
+ */
+import { formatProblem } from '../../../shared/flow/validate-flow.ts';
+import type { SessionDetail } from '../../../shared/session-types.ts';
+import type { VarMap } from '../../../shared/variables.ts';
+import { startDemoCrm } from '../../demo-crm/demo-crm-server.ts';
+import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
+import { loadFlowFile } from '../../flows/load-flow-file.ts';
+import { formatReplay } from '../../replay/format-replay.ts';
+import { toReplayJson } from '../../replay/replay-json.ts';
+import { replaySession } from '../../replay/replay-session.ts';
+import { defaultDatabasePath } from '../../store/data-dir.ts';
+import { openSessionStore } from '../../store/session-store.ts';
+import type { SessionStore } from '../../store/session-store.ts';
+import type { CliIo } from '../cli-io.ts';
+import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
+import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
+
+const OPTIONS = {
+  'mock-webhooks': { type: 'boolean' },
+  'demo-crm': { type: 'boolean' },
+  flow: { type: 'string' },
+  var: { type: 'string', multiple: true },
+  secret: { type: 'string', multiple: true },
+  db: { type: 'string' },
+  log: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** Finds the session; a failure to open the log or an unknown id is exit 2 (nothing to replay). */
+function findSession(store: SessionStore, id: string, io: CliIo): SessionDetail | number {
+  let session: SessionDetail | null;
+  try {
+    session = store.get(id);
+  } catch (error) {
+    throw new UsageError(`replay: ${(error as Error).message}`);
+  }
+  if (session === null) {
+    println(io.stderr, `replay: no session "${id}" in ${store.path}`);
+    return EXIT.usage;
+  }
+  if (session.status === 'running') {
+    println(io.stderr, `replay: session ${session.id} is still running; replay it once it ended`);
+    return EXIT.usage;
+  }
+  return session;
+}
+
+/** Runs `replay`. */
+export async function replayCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, OPTIONS, 'replay');
+  if (positionals.length !== 1) {
+    throw new UsageError('replay: name one session id (or a unique prefix of 4+ characters)');
+  }
+  const mock = values['mock-webhooks'] === true;
+  const variables: VarMap = parseVarOptions(
+    'replay',
+    values.var,
+    () => "the re-run keeps the original call's",
+  );
+  if (values['demo-crm'] && mock) {
+    throw new UsageError(
+      'replay: --demo-crm and --mock-webhooks contradict each other (mock answers from the recording)',
+    );
+  }
+  if (values['demo-crm'] && Object.hasOwn(variables, 'crm_base')) {
+    throw new UsageError('replay: --demo-crm and --var crm_base=… both set crm_base; use one');
+  }
+  const secrets = parseSecretOptions('replay', values.secret, io.env);
+
+  let store: SessionStore;
+  try {
+    store = openSessionStore({ path: values.db ?? defaultDatabasePath(io.env) });
+  } catch (error) {
+    println(io.stderr, `replay: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
+  let crm: DemoCrm | null = null;
+  try {
+    const session = findSession(store, positionals[0] as string, io);
+    if (typeof session === 'number') return session;
+
+    const flowFile = values.flow ?? session.flowPath;
+    if (flowFile === null) {
+      println(io.stderr, `replay: session ${session.id} has no flow file; name one with --flow`);
+      return EXIT.usage;
+    }
+    const loaded = await loadFlowFile(flowFile, io.cwd);
+    if (loaded.readError) {
+      println(io.stderr, `replay: ${loaded.path}: ${loaded.readError}`);
+      return EXIT.usage;
+    }
+    if (!loaded.flow) {
+      println(io.stderr, `replay: ${loaded.path} is not a valid flow:`);
+      for (const problem of loaded.problems) println(io.stderr, `  ${formatProblem(problem)}`);
+      return EXIT.usage;
+    }
+    for (const problem of loaded.problems) println(io.stderr, `  ${formatProblem(problem)}`);
+    if (loaded.flow.id !== session.flowId) {
+      println(
+        io.stderr,
+        `replay: note: the session ran flow "${session.flowId}", ${loaded.path} is flow "${loaded.flow.id}"`,
+      );
+    }
+
+    if (values['demo-crm']) {
+      crm = await startDemoCrm({ port: 0 });
+      variables['crm_base'] = crm.url;
+      println(io.stderr, `demo CRM listening on ${crm.url}`);
+    }
+    const result = await replaySession({
+      session,
+      flow: loaded.flow,
+      flowPath: loaded.path,
+      mode: mock ? 'mock' : 'live',
+      variables,
+      secrets,
+      store: values.log ? store : null,
+    });
+    if (values.json) println(io.stdout, JSON.stringify(toReplayJson(result), null, 2));
+    else for (const line of formatReplay(result)) println(io.stdout, line);
+    return result.comparison.same ? EXIT.ok : EXIT.failed;
+  } finally {
+    store.close();
+    await crm?.close();
+  }
+}

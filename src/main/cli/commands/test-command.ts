@@ -1,0 +1,140 @@
+/**
+ * `test <file.yaml|dir>...`: runs scripted call tests (CLI.md, "`test` files"). Every file is
+ * validated, flow included, before any call is placed; then each case runs through the real
+ * engine like `run`. Exit 0 when every case passes, 1 when any fails, 2 for usage errors and
+ * invalid test files or flows (each problem on stderr as `file:line:col: field: message`).
+ *
+ * Test calls are not logged unless asked (`--log`, `--db`): a CI suite or a developer's
+ * repeated runs would otherwise bury the real sessions in the desktop app's log.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { collectTestFiles } from '../../call-tests/collect-test-files.ts';
+import {
+  formatCase,
+  formatSuiteHeader,
+  formatSummary,
+  tally,
+} from '../../call-tests/format-results.ts';
+import { junitReport } from '../../call-tests/junit-report.ts';
+import type { LoadedTestFile } from '../../call-tests/load-test-file.ts';
+import { loadTestFile } from '../../call-tests/load-test-file.ts';
+import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
+import { toTestRunJson } from '../../call-tests/results-json.ts';
+import { runTestFiles } from '../../call-tests/run-test-files.ts';
+import type { RunProgress } from '../../call-tests/run-test-files.ts';
+import { writeFileAtomic } from '../../call-tests/write-file-atomic.ts';
+import { formatFileProblem } from '../../call-tests/yaml-reader.ts';
+import { startDemoCrm } from '../../demo-crm/demo-crm-server.ts';
+import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
+import { defaultDatabasePath } from '../../store/data-dir.ts';
+import { openSessionStore } from '../../store/session-store.ts';
+import type { SessionStore } from '../../store/session-store.ts';
+import type { CliIo } from '../cli-io.ts';
+import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
+
+const OPTIONS = {
+  'demo-crm': { type: 'boolean' },
+  var: { type: 'string', multiple: true },
+  secret: { type: 'string', multiple: true },
+  junit: { type: 'string' },
+  json: { type: 'boolean' },
+  log: { type: 'boolean' },
+  db: { type: 'string' },
+} as const;
+
+/** Loads every file; prints every problem of every file and returns null when any has one. */
+async function loadAll(paths: string[], io: CliIo): Promise<LoadedTestFile[] | null> {
+  const results = await Promise.all(paths.map((path) => loadTestFile(path, io.cwd)));
+  const bad = results.filter((r) => !r.ok);
+  if (bad.length === 0) return results.flatMap((r) => (r.ok ? [r.file] : []));
+  let count = 0;
+  for (const result of bad) {
+    for (const problem of result.ok ? [] : result.problems) {
+      println(io.stderr, formatFileProblem(problem));
+      count++;
+    }
+  }
+  println(
+    io.stderr,
+    `test: ${count} problem${count === 1 ? '' : 's'} in ${bad.length} of ${paths.length} test file${paths.length === 1 ? '' : 's'}; no case was run`,
+  );
+  return null;
+}
+
+/** Human progress: a header per file, a line (or a few) per case as it finishes. */
+function humanProgress(io: CliIo): RunProgress {
+  let first = true;
+  return {
+    onSuiteStart(file) {
+      if (!first) println(io.stdout);
+      first = false;
+      println(io.stdout, formatSuiteHeader(file));
+    },
+    onCase(_file, result) {
+      for (const line of formatCase(result)) println(io.stdout, line);
+    },
+  };
+}
+
+/** Runs `test`. */
+export async function testCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, OPTIONS, 'test');
+  if (positionals.length === 0) {
+    throw new UsageError('test: name a test file (.yaml) or a directory of them');
+  }
+  const variables = parseVarOptions('test', values.var, () => 'set it per case in the test file');
+  const secrets = parseSecretOptions('test', values.secret, io.env);
+  if (values['demo-crm'] && variables['crm_base'] !== undefined) {
+    throw new UsageError('test: --demo-crm and --var crm_base=… both set crm_base; use one');
+  }
+  const junitPath = values.junit === undefined ? null : resolve(io.cwd, values.junit);
+  if (junitPath && (await stat(junitPath).catch(() => null))?.isDirectory()) {
+    throw new UsageError(`test: --junit ${values.junit}: is a directory; name the report file`);
+  }
+
+  const files = await loadAll(await collectTestFiles(positionals, io.cwd), io);
+  if (!files) return EXIT.usage;
+
+  let crm: DemoCrm | null = null;
+  let store: SessionStore | null = null;
+  try {
+    if (values['demo-crm']) {
+      crm = await startDemoCrm({ port: 0 });
+      variables['crm_base'] = crm.url;
+      println(io.stderr, `demo CRM listening on ${crm.url}`);
+    }
+    if (values.log || values.db !== undefined) {
+      const path =
+        values.db === undefined ? defaultDatabasePath(io.env) : resolve(io.cwd, values.db);
+      store = openSessionStore({ path });
+    }
+    const started = performance.now();
+    const suites = await runTestFiles(
+      files,
+      { variables, secrets, store },
+      values.json ? {} : humanProgress(io),
+      io.signal,
+    );
+    if (junitPath) {
+      await writeFileAtomic(junitPath, junitReport(suites, performance.now() - started));
+      println(io.stderr, `JUnit report written to ${junitPath}`);
+    }
+    if (values.json) {
+      println(io.stdout, JSON.stringify(toTestRunJson(suites), null, 2));
+    } else {
+      println(io.stdout);
+      println(io.stdout, formatSummary(suites));
+    }
+    const total = files.reduce((sum, file) => sum + file.test.cases.length, 0);
+    const ran = suites.reduce((sum, suite) => sum + suite.cases.length, 0);
+    if (ran < total) {
+      println(io.stderr, `test: interrupted; ${total - ran} of ${total} cases were not run`);
+      return EXIT.failed;
+    }
+    return tally(suites).failed > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    store?.close();
+    await crm?.close();
+  }
+}

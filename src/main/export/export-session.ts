@@ -1,0 +1,33 @@
+/**
+ * One entry point for every export surface (the CLI's `sessions export`, the Sessions screen):
+ * a session and a format in, the file's text out.
+ */
+import type { SessionDetail } from '../../shared/session-types.ts';
+import type { Exporter } from './exporter.ts';
+import { sessionToHar } from './session-har.ts';
+import { sessionToJson } from './session-json.ts';
+
+/** The export formats. */
+export const EXPORT_FORMATS = ['json', 'har'] as const;
+
+/** One of {@link EXPORT_FORMATS}. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** True when `value` names an export format. */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly unknown[]).includes(value);
+}
+
+/** The usual file extension of a format (`.json`, `.har`), for save dialogs and default names. */
+export function exportExtension(format: ExportFormat): string {
+  return `.${format}`;
+}
+
+/** The session exported in `format`, as the text of the file. */
+export function exportSession(
+  session: SessionDetail,
+  format: ExportFormat,
+  exporter: Exporter,
+): string {
+  return format === 'har' ? sessionToHar(session, exporter) : sessionToJson(session, exporter);
+}

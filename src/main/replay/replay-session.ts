@@ -1,0 +1,103 @@
+/**
+ * Re-run with diff: a logged session's caller input fed through a flow as it is now, against live
+ * webhooks or the recorded replies, and compared with the original. The CLI's `replay` and the
+ * desktop app both use this; it knows no terminal and no window.
+ */
+import type { Flow } from '../../shared/flow/flow-schema.ts';
+import type { SessionDetail } from '../../shared/session-types.ts';
+import type { VarMap } from '../../shared/variables.ts';
+import type { WebhookLimits } from '../../shared/webhook-types.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import { createWebhookClient } from '../webhook/webhook-client.ts';
+import type { CallerStep } from './caller-script.ts';
+import { deriveCallerScript } from './caller-script.ts';
+import type { Comparison } from './compare-runs.ts';
+import { compareRuns, PER_CALL_VARIABLES } from './compare-runs.ts';
+import { createRecordedWebhooks } from './recorded-webhooks.ts';
+import { rerunCall } from './rerun-call.ts';
+import type { RunRecord } from './run-record.ts';
+import { recordFromEvents } from './run-record.ts';
+import { startConditionsOf } from './start-conditions.ts';
+
+/** Where webhooks are answered: the network (`live`) or the original's recorded replies (`mock`). */
+export type ReplayMode = 'live' | 'mock';
+
+/** What to replay, and how. */
+export interface ReplayInput {
+  session: SessionDetail;
+  /** The flow to run: the session's own file as it is now, or another. */
+  flow: Flow;
+  flowPath: string | null;
+  mode: ReplayMode;
+  /** User variables over the original's start variables (`--var`, the demo CRM's `crm_base`). */
+  variables?: VarMap;
+  secrets?: Readonly<Record<string, string>>;
+  limits?: Partial<WebhookLimits>;
+  /** Log the re-run here; null or absent to not log it. */
+  store?: SessionStore | null;
+  clock?: Clock;
+}
+
+/** The re-run and its comparison with the original. */
+export interface ReplayResult {
+  sessionId: string;
+  flowId: string;
+  flowPath: string | null;
+  mode: ReplayMode;
+  steps: CallerStep[];
+  original: RunRecord;
+  rerun: RunRecord;
+  /** The re-run's own session id when it was logged. */
+  rerunSessionId: string | null;
+  /** Script steps the re-run never used. */
+  unusedSteps: number;
+  comparison: Comparison;
+}
+
+/** Replays `input.session`; see {@link ReplayResult}. */
+export async function replaySession(input: ReplayInput): Promise<ReplayResult> {
+  const { session, flow } = input;
+  const steps = deriveCallerScript(session.events, flow);
+  const overrides = input.variables ?? {};
+  const start = startConditionsOf(session, overrides);
+  const live =
+    input.mode === 'live'
+      ? createWebhookClient(input.limits ? { limits: input.limits } : {})
+      : null;
+  const webhooks =
+    live ?? createRecordedWebhooks(session.events, input.limits ? { limits: input.limits } : {});
+  let rerun;
+  try {
+    rerun = await rerunCall({
+      flow,
+      flowPath: input.flowPath,
+      steps,
+      start,
+      webhooks,
+      ...(input.secrets ? { secrets: input.secrets } : {}),
+      store: input.store ?? null,
+      ...(input.clock ? { clock: input.clock } : {}),
+    });
+  } finally {
+    await live?.close();
+  }
+  const original = recordFromEvents(session.events);
+  const rerunRecord = recordFromEvents(rerun.events);
+  // A crm_base the re-run points elsewhere is a difference by design, not a finding.
+  const perCall = Object.hasOwn(overrides, 'crm_base')
+    ? [...PER_CALL_VARIABLES, 'crm_base']
+    : PER_CALL_VARIABLES;
+  return {
+    sessionId: session.id,
+    flowId: flow.id,
+    flowPath: input.flowPath,
+    mode: input.mode,
+    steps,
+    original,
+    rerun: rerunRecord,
+    rerunSessionId: rerun.sessionId,
+    unusedSteps: rerun.unusedSteps,
+    comparison: compareRuns(original, rerunRecord, { perCall }),
+  };
+}

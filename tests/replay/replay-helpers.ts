@@ -1,0 +1,125 @@
+/**
+ * Recording sessions for replay tests the way users do (the CLI as a child process), and reading
+ * them back from the log.
+ */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { copyFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { SessionDetail } from '../../src/shared/session-types.ts';
+import { openSessionStore } from '../../src/main/store/session-store.ts';
+import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import type { CliRun } from '../helpers/cli-process.ts';
+
+export const BALANCE = join(ROOT, 'resources/flows/balance.json');
+export const METER = join(ROOT, 'resources/flows/meter-reading.json');
+
+/** A logged session: where it is and its id. */
+export interface Recorded {
+  db: string;
+  id: string;
+  /** The `run --json` document of the original call. */
+  run: { path: string[]; spoken: string[]; variables: Record<string, unknown> };
+}
+
+/** Records one call with `run … --demo-crm --json --db <fresh>` and returns its session. */
+export async function record(
+  flow: string,
+  dtmf: string,
+  extra: string[] = [],
+  db = join(tempDir('ivr-replay-'), 'sessions.db'),
+): Promise<Recorded> {
+  const run = await runCliProcess([
+    'run',
+    flow,
+    '--demo-crm',
+    '--dtmf',
+    dtmf,
+    '--json',
+    '--db',
+    db,
+    ...extra,
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  const doc = JSON.parse(run.stdout);
+  return { db, id: doc.sessionId, run: doc };
+}
+
+/** Reads a session from the log. */
+export function loadSession(db: string, id: string): SessionDetail {
+  const store = openSessionStore({ path: db });
+  try {
+    const session = store.get(id);
+    assert.ok(session, `session ${id} in ${db}`);
+    return session;
+  } finally {
+    store.close();
+  }
+}
+
+/** `replay <id> --db <db> …args` as a child process. */
+export function replay(recorded: Recorded, args: string[]): Promise<CliRun> {
+  return runCliProcess(['replay', recorded.id, '--db', recorded.db, ...args]);
+}
+
+/** `replay … --json`, parsed; asserts the exit status. */
+export async function replayJson(
+  recorded: Recorded,
+  args: string[],
+  expectedCode: number,
+): Promise<ReplayDoc> {
+  const run = await replay(recorded, [...args, '--json']);
+  assert.equal(run.code, expectedCode, `${run.stderr}\n${run.stdout}`);
+  return JSON.parse(run.stdout) as ReplayDoc;
+}
+
+/** The parts of the `replay --json` document the tests read. */
+export interface ReplayDoc {
+  sessionId: string;
+  flow: string;
+  flowPath: string;
+  mode: 'live' | 'mock';
+  same: boolean;
+  callerScript: string;
+  firstDivergence: DocDifference | null;
+  differences: DocDifference[];
+  original: DocRun;
+  rerun: DocRun & { sessionId: string | null };
+}
+
+export interface DocDifference {
+  kind: string;
+  index?: number;
+  rerunIndex?: number;
+  key?: string;
+  node?: string;
+  original: unknown;
+  rerun: unknown;
+  summary: string;
+}
+
+export interface DocRun {
+  outcome: string;
+  endedBy: string;
+  transferTarget: string | null;
+  path: string[];
+  spoken: string[];
+}
+
+/** A copy of `flow` in a fresh temp folder. */
+export function copyFlow(flow: string): string {
+  const copy = join(tempDir('ivr-replay-flow-'), 'flow.json');
+  copyFileSync(flow, copy);
+  return copy;
+}
+
+/** A loopback port with nothing listening (connections are refused). */
+export async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
