@@ -41,6 +41,27 @@ cases:
     );
   });
 
+  test('a nested key __proto__ (a valid variable name) stays an ordinary key, never a prototype', () => {
+    const parsed = parseTestFile(
+      't.yaml',
+      `flow: ../flows/balance.json
+cases:
+  - name: odd names
+    dtmf: "1"
+    expect:
+      variables: { reply: { __proto__: { polluted: yes } } }
+`,
+    );
+    assert.deepEqual(parsed.problems, []);
+    const reply = parsed.file?.cases[0]?.expect.variables?.['reply']?.value as Record<
+      string,
+      unknown
+    >;
+    assert.equal(Object.getPrototypeOf(reply), Object.prototype);
+    assert.ok(Object.hasOwn(reply, '__proto__'));
+    assert.deepEqual(reply['__proto__'], { polluted: 'yes' });
+  });
+
   test('plain scalars keep their text: +phone numbers, leading zeros; typed values stay typed in variables', () => {
     const parsed = parseTestFile(
       't.yaml',

@@ -3,7 +3,7 @@
  * naming the file, line, column and field, and reading goes on, so one run reports every
  * mistake in a test file rather than the first.
  */
-import type { Document, LineCounter, Node, Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Scalar as ScalarValue, VarValue } from '../../shared/variables.ts';
 import { closestWord } from './closest-word.ts';
@@ -271,31 +271,24 @@ export class YamlReader {
   /** Reads a variable value to preset: a scalar or a mapping of them (nested). */
   value(node: Node | null, field: string, at: SourcePos): VarValue | undefined {
     if (!isMap(node)) return this.#scalar(node, field, at);
-    const out: Record<string, VarValue> = {};
-    let ok = true;
-    for (const pair of node.items as Pair<unknown, unknown>[]) {
-      const key = this.resolve(pair.key);
-      if (!isScalar(key) || typeof key.value !== 'string') {
-        this.problem(this.pos(key, at), field, `keys must be plain names, got ${describe(key)}`);
-        ok = false;
-        continue;
-      }
-      const child = this.value(
-        this.resolve(pair.value),
-        `${field}.${key.value}`,
-        this.pos(key, at),
-      );
-      if (child === undefined) ok = false;
-      else out[key.value] = child;
-    }
-    return ok ? out : undefined;
+    return this.#mapping(node, field, at, (child, f, p) => this.value(child, f, p));
   }
 
   /** Reads an expected variable value: like {@link value}, plus `null` for "not set". */
   expected(node: Node | null, field: string, at: SourcePos): ExpectedValue | undefined {
     if (isScalar(node) && node.value === null && node.source !== '') return null;
     if (!isMap(node)) return this.#scalar(node, field, at);
-    const out: Record<string, ExpectedValue> = {};
+    return this.#mapping(node, field, at, (child, f, p) => this.expected(child, f, p));
+  }
+
+  /** Reads a mapping whose keys are plain names, each value by `read`; undefined if any fails. */
+  #mapping<T>(
+    node: YAMLMap,
+    field: string,
+    at: SourcePos,
+    read: (child: Node | null, field: string, at: SourcePos) => T | undefined,
+  ): Record<string, T> | undefined {
+    const out: Record<string, T> = {};
     let ok = true;
     for (const pair of node.items as Pair<unknown, unknown>[]) {
       const key = this.resolve(pair.key);
@@ -304,13 +297,16 @@ export class YamlReader {
         ok = false;
         continue;
       }
-      const child = this.expected(
-        this.resolve(pair.value),
-        `${field}.${key.value}`,
-        this.pos(key, at),
-      );
+      const child = read(this.resolve(pair.value), `${field}.${key.value}`, this.pos(key, at));
       if (child === undefined) ok = false;
-      else out[key.value] = child;
+      // An own property even for `__proto__`, which is a valid variable name.
+      else
+        Object.defineProperty(out, key.value, {
+          value: child,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return ok ? out : undefined;
   }
