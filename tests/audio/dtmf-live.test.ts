@@ -84,8 +84,9 @@ describe('DTMF played live in Chromium', () => {
         press.scheduleAheadMs > 0 && press.scheduleAheadMs < 20,
         `${press.scheduleAheadMs}`,
       );
-      assert.ok(press.handlerMs < 5, `press() took ${press.handlerMs} ms`);
     }
+    // How long press() itself ran is wall-clock time, which a loaded machine stretches: it is
+    // reported, never asserted (performance is measured by benchmarks, not tests).
     const worst = (pick: (press: LivePress) => number) => Math.max(...presses.map(pick)).toFixed(2);
     t.diagnostic(
       `scheduled ${worst((p) => p.scheduleAheadMs)} ms ahead at most; ` +
