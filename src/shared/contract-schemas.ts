@@ -16,6 +16,12 @@ const number = z
   .max(32, 'at most 32 characters')
   .regex(/^[+0-9A-Za-z*#._@-]+$/, 'digits, +, letters, * # . _ - @ only');
 const callId = z.uuid();
+/** A session id, or a unique prefix of it (at least 4 characters), as the CLI accepts. */
+const sessionId = z
+  .string()
+  .min(4, 'at least 4 characters of a session id')
+  .max(36)
+  .regex(/^[0-9a-f-]+$/i, 'a session id (hex digits and dashes)');
 const variableName = z
   .string()
   .max(64)
@@ -80,5 +86,38 @@ export const CHANNEL_INPUTS = {
   'settings.get': none,
   'settings.update': settingsUpdate,
   'speech.status': none,
+  'speech.speak': z.strictObject({
+    text: z.string().min(1).max(4096),
+    locale: z
+      .string()
+      .max(35)
+      .regex(/^[A-Za-z0-9-]*$/, 'a BCP 47 locale')
+      .optional(),
+    /** Replay speed: speech goes faster with it, within the engine's range. */
+    speed: z.number().min(0.25).max(4).optional(),
+  }),
+  'speech.cancel': none,
   'links.openExternal': z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2048) }),
+  'sessions.list': z.strictObject({
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).max(100_000_000).optional(),
+    search: z.string().max(200).optional(),
+    status: z.enum(['running', 'hangup', 'transfer', 'error', 'interrupted']).optional(),
+    flowId: z.string().min(1).max(200).optional(),
+  }),
+  'sessions.get': z.strictObject({ id: sessionId }),
+  'sessions.delete': z.strictObject({ id: z.uuid() }),
+  'sessions.export': z.strictObject({ id: sessionId, format: z.enum(['json', 'har']) }),
+  'sessions.rerun': z.strictObject({
+    id: sessionId,
+    /** `mock`: the recorded replies, no network. `live`: real webhooks. */
+    mode: z.enum(['live', 'mock']),
+    /** For `live`: the environment whose variables go over the original's (e.g. `demo`). */
+    environmentId: z.string().min(1).max(64).optional(),
+  }),
+  'sessions.saveAsTest': z.strictObject({
+    id: sessionId,
+    name: z.string().trim().max(200).optional(),
+  }),
+  'tests.list': none,
 } as const;

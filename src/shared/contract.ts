@@ -9,6 +9,8 @@ import type { CallEvent } from './call-events.ts';
 import type { CHANNEL_INPUTS, SettingsSchema } from './contract-schemas.ts';
 import type { FlowProblem } from './flow/validate-flow.ts';
 import type { Flow } from './flow/flow-schema.ts';
+import type { RerunReport } from './replay/replay-types.ts';
+import type { SessionDetail, SessionSummary } from './session-types.ts';
 import type { VarMap } from './variables.ts';
 
 /** Every channel, in one list: the preload and the web transport accept nothing else. */
@@ -25,7 +27,16 @@ export const CHANNELS = [
   'settings.get',
   'settings.update',
   'speech.status',
+  'speech.speak',
+  'speech.cancel',
   'links.openExternal',
+  'sessions.list',
+  'sessions.get',
+  'sessions.delete',
+  'sessions.export',
+  'sessions.rerun',
+  'sessions.saveAsTest',
+  'tests.list',
 ] as const;
 
 /** A channel name. */
@@ -101,6 +112,52 @@ export interface SpeechStatus {
   voices: { id: string; name: string; locale?: string }[];
 }
 
+/** One page of the session list, and how many sessions match in all. */
+export interface SessionPage {
+  total: number;
+  items: SessionSummary[];
+}
+
+/** An export, ready to save under its suggested file name. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+/** Where "save as test case" put the case. */
+export interface SavedTestCase {
+  /** The test file (absolute): `ivr-console test <path>` runs it. */
+  path: string;
+  caseName: string;
+  /** Cases now in that file. */
+  caseCount: number;
+}
+
+/** One case of a test file, as autopilot plays it. */
+export interface TestCaseEntry {
+  name: string;
+  source: string | null;
+  destination: string | null;
+  variables: VarMap;
+  /** The script as written (`12345#1111 1`). */
+  dtmf: string;
+  /** One key or `~` (silence) per step. */
+  steps: string[];
+}
+
+/** A test file the console found (samples and saved cases). */
+export interface TestFileEntry {
+  path: string;
+  /** True for files of saved sessions (the data folder), false for the samples. */
+  saved: boolean;
+  flowPath: string | null;
+  flowName: string | null;
+  cases: TestCaseEntry[];
+  /** Why the file cannot run (empty when it can). */
+  problems: string[];
+}
+
 /** The output of each channel. */
 export interface ChannelOutputs {
   'app.info': AppInfo;
@@ -115,7 +172,16 @@ export interface ChannelOutputs {
   'settings.get': Settings;
   'settings.update': Settings;
   'speech.status': SpeechStatus;
+  'speech.speak': null;
+  'speech.cancel': null;
   'links.openExternal': null;
+  'sessions.list': SessionPage;
+  'sessions.get': SessionDetail;
+  'sessions.delete': null;
+  'sessions.export': ExportedFile;
+  'sessions.rerun': RerunReport;
+  'sessions.saveAsTest': SavedTestCase;
+  'tests.list': TestFileEntry[];
 }
 
 /** The input of channel `C`, as the renderer sends it. */
@@ -137,7 +203,9 @@ export type Envelope<T> =
 export type ConsoleEvent =
   | { kind: 'call'; callId: string; event: CallEvent }
   | { kind: 'notice'; level: 'info' | 'warning'; message: string }
-  | { kind: 'speech'; callId: string; state: 'speaking' | 'done'; text: string };
+  | { kind: 'speech'; callId: string; state: 'speaking' | 'done'; text: string }
+  /** A flow file the console opened changed on disk (saved in an editor): open it again. */
+  | { kind: 'flow_changed'; path: string };
 
 /** What the preload exposes as `window.ivr` (and the browser-mode client implements). */
 export interface IvrApi {

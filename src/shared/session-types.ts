@@ -57,6 +57,9 @@ export interface SessionQuery {
   offset?: number;
   flowId?: string;
   status?: SessionStatus;
-  /** Matches caller, called number or flow id/name (substring, case-insensitive). */
+  /**
+   * Matches caller, called number, flow id/name or a final variable value (substring,
+   * case-insensitive).
+   */
   search?: string;
 }

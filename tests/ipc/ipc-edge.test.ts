@@ -163,7 +163,7 @@ describe('the IPC edge', () => {
   });
 
   test('every channel answers an envelope for a valid request', async () => {
-    assert.equal(CHANNELS.length, 13);
+    assert.equal(CHANNELS.length, 22);
     const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
     const flows = await ask('flows.list');
@@ -185,5 +185,17 @@ describe('the IPC edge', () => {
       'forbidden',
       /links open in this browser/,
     );
+    // No speech engine here: speaking a replayed prompt is a no-op that still answers.
+    assert.deepEqual(await send('speech.speak', { text: 'Hello.', speed: 2 }), {
+      ok: true,
+      value: null,
+    });
+    assert.deepEqual(await send('speech.cancel', {}), { ok: true, value: null });
+    refused(await send('speech.speak', { text: '' }), 'invalid_input', /text/);
+    refused(await send('speech.speak', { text: 'x', speed: 9 }), 'invalid_input', /speed/);
+    const sessions = await ask('sessions.list', {});
+    assert.deepEqual(sessions, { ok: true, value: { total: 0, items: [] } });
+    const tests = await ask('tests.list', {});
+    assert.ok(tests.ok && tests.value.length >= 3);
   });
 });

@@ -7,11 +7,14 @@ import path from 'node:path';
 import test from 'node:test';
 import Database from 'better-sqlite3';
 import { applyMigrations } from '../../src/main/store/apply-migrations.ts';
-import { LATEST_VERSION, type Migration } from '../../src/main/store/migrations.ts';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/main/store/migrations.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { StoreError } from '../../src/main/store/store-error.ts';
 import { sampleEvents, sampleStart } from './fixtures/sample-events.ts';
 import { tempDbPath } from './fixtures/temp-db.ts';
+
+/** The first migration alone: a database as version 1 of the app left it. */
+const MIGRATIONS_V1 = (MIGRATIONS[0] as Migration).up;
 
 function inspect(file: string): { version: number; journal: string; objects: string[] } {
   const db = new Database(file, { readonly: true });
@@ -163,4 +166,56 @@ test('a migration list with gaps is a programming error', (t) => {
     () => applyMigrations(db, file, [{ version: 2, up: () => {} }]),
     /has version 2, expected 1/,
   );
+});
+
+test('version 2 makes the final variables of sessions logged before it searchable', (t) => {
+  const file = tempDbPath(t);
+  // A version-1 database: the schema of migration 1 and a finished session, its search text
+  // without variables as version 1 wrote it.
+  const db = new Database(file);
+  applyMigrations(db, file, [{ version: 1, up: MIGRATIONS_V1 }]);
+  db.prepare(
+    `INSERT INTO sessions (id, flow_id, flow_name, source, destination, started_at, status,
+       variables_json, search_text)
+     VALUES ('old-1', 'balance', 'Balance', '+361', '100', 1, 'hangup', @vars, '+361')`,
+  ).run({ vars: JSON.stringify({ customer_name: 'Ánna', account: { tier: 'GOLD', n: 7 } }) });
+  db.prepare(
+    `INSERT INTO sessions (id, flow_id, flow_name, source, destination, started_at, status,
+       variables_json, search_text)
+     VALUES ('old-2', 'balance', 'Balance', '+362', '100', 2, 'hangup', 'not json', '+362')`,
+  ).run();
+  db.close();
+
+  const store = openSessionStore({ path: file });
+  t.after(() => store.close());
+  assert.equal(inspect(file).version, LATEST_VERSION);
+  assert.deepEqual(
+    store.list({ search: 'ánna' }).map((s) => s.id),
+    ['old-1'],
+  );
+  assert.deepEqual(
+    store.list({ search: 'gold' }).map((s) => s.id),
+    ['old-1'],
+    'nested values too',
+  );
+  assert.equal(store.count({ search: '+362' }), 1, 'an unreadable value keeps its row searchable');
+});
+
+test('a session finished now is found by its final variables', (t) => {
+  const store = openSessionStore({ path: tempDbPath(t) });
+  t.after(() => store.close());
+  const recorder = store.begin(sampleStart());
+  recorder.finish({
+    outcome: 'hangup',
+    endedBy: 'flow',
+    transferTarget: null,
+    durationMs: 10,
+    variables: { reading: '04521', meter: { serial: 'MX-77' } },
+  });
+  assert.deepEqual(
+    store.list({ search: '0452' }).map((s) => s.id),
+    [recorder.id],
+  );
+  assert.equal(store.count({ search: 'mx-77' }), 1);
+  assert.equal(store.count({ search: 'reading' }), 0, 'values are searched, not names');
 });

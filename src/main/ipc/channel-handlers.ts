@@ -16,7 +16,12 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
   return {
     'app.info': () => services.info,
     'flows.list': () => services.flows.list(),
-    'flows.open': ({ path }) => services.flows.open(path),
+    'flows.open': async ({ path }) => {
+      const document = await services.flows.open(path);
+      // Opened in the console, so shown: a save in an editor reloads the flow view.
+      if (!document.readError) services.flowWatcher.watch(document.path);
+      return document;
+    },
     'environments.list': () => services.environments(),
     'call.start': async ({ flowPath, environmentId, source, destination, variables }) => {
       const environment = services.environments().find((e) => e.id === environmentId);
@@ -60,6 +65,36 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
       engine: services.speech?.id ?? null,
       voices: services.speech ? await services.speech.voices() : [],
     }),
+    'speech.speak': async ({ text, locale, speed }) => {
+      await services.replaySpeech.speak(text, {
+        ...(locale ? { locale } : {}),
+        ...(speed ? { speed } : {}),
+      });
+      return null;
+    },
+    'speech.cancel': () => {
+      services.replaySpeech.cancel();
+      return null;
+    },
+    'sessions.list': (query) => services.sessions.list(query),
+    'sessions.get': ({ id }) => services.sessions.get(id),
+    'sessions.delete': ({ id }) => {
+      services.sessions.delete(id);
+      return null;
+    },
+    'sessions.export': ({ id, format }) => services.sessions.export(id, format),
+    'sessions.rerun': ({ id, mode, environmentId }) => {
+      let variables = {};
+      if (environmentId !== undefined) {
+        const environment = services.environments().find((e) => e.id === environmentId);
+        if (!environment) throw new ServiceError('not_found', `no environment "${environmentId}"`);
+        variables = environment.variables;
+      }
+      return services.sessions.rerun(id, mode, variables);
+    },
+    'sessions.saveAsTest': ({ id, name }) =>
+      services.tests.saveSession(services.sessions.get(id), name),
+    'tests.list': () => services.tests.list(),
     'links.openExternal': async ({ url }) => {
       if (!services.openExternal)
         throw new ServiceError('forbidden', 'links open in this browser, not from the console');

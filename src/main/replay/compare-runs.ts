@@ -4,43 +4,15 @@
  * first divergence: what a person reads first is "at step 6 the flow went to X instead of Y",
  * not the variables that differ as a consequence.
  */
+export type { Comparison, Difference, DifferenceKind } from '../../shared/replay/replay-types.ts';
 import type { VarValue } from '../../shared/variables.ts';
 import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import type { Normaliser } from './normalise-values.ts';
 import { canonical, createNormaliser } from './normalise-values.ts';
-import type { RunRecord } from './run-record.ts';
+import type { Comparison, Difference, RunRecord } from '../../shared/replay/replay-types.ts';
+import type { DifferenceKind } from '../../shared/replay/replay-types.ts';
 import { diffSequences } from './sequence-diff.ts';
 import type { Hunk } from './sequence-diff.ts';
-
-/** What a difference is about. */
-export type DifferenceKind = 'path' | 'spoken' | 'webhook' | 'variables' | 'outcome';
-
-/**
- * One difference. For `path` and `spoken`, `index` / `rerunIndex` are 0-based positions where a
- * run of differing items starts in each call, and `original` / `rerun` are those items (arrays,
- * one of them possibly empty). For `webhook`, `index` is the original exchange's position and
- * `key` the field that differs (`url`, `requestBody`, `status`, `ok`, `error`, `variablesSet`,
- * `method`, `onHangup`), or no key when the exchange exists on one side only (the other is null).
- * For `variables`, `key` is the variable (null = not set); for `outcome`, the field.
- */
-export interface Difference {
-  kind: DifferenceKind;
-  index?: number;
-  rerunIndex?: number;
-  key?: string;
-  /** The webhook's node. */
-  node?: string;
-  original: unknown;
-  rerun: unknown;
-}
-
-/** The verdict. */
-export interface Comparison {
-  same: boolean;
-  /** In call order; the first is {@link Comparison.firstDivergence}. */
-  differences: Difference[];
-  firstDivergence: Difference | null;
-}
 
 /** Options of {@link compareRuns}. */
 export interface CompareOptions {

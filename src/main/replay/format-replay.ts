@@ -3,7 +3,7 @@
  * every difference in call order as `- original` / `+ re-run` lines.
  */
 import { describeCallerScript } from './caller-script.ts';
-import { describeDifference, differenceSides } from './describe-difference.ts';
+import { describeDifference, differenceSides } from '../../shared/replay/describe-difference.ts';
 import type { Difference } from './compare-runs.ts';
 import type { ReplayResult } from './replay-session.ts';
 import type { RunRecord } from './run-record.ts';

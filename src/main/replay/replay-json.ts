@@ -4,7 +4,7 @@
  */
 import type { Difference } from './compare-runs.ts';
 import { describeCallerScript } from './caller-script.ts';
-import { describeDifference } from './describe-difference.ts';
+import { describeDifference } from '../../shared/replay/describe-difference.ts';
 import type { ReplayMode, ReplayResult } from './replay-session.ts';
 import type { RunRecord } from './run-record.ts';
 

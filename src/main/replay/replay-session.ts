@@ -3,6 +3,7 @@
  * webhooks or the recorded replies, and compared with the original. The CLI's `replay` and the
  * desktop app both use this; it knows no terminal and no window.
  */
+import type { ReplayMode } from '../../shared/replay/replay-types.ts';
 import type { Flow } from '../../shared/flow/flow-schema.ts';
 import type { SessionDetail } from '../../shared/session-types.ts';
 import type { VarMap } from '../../shared/variables.ts';
@@ -20,8 +21,7 @@ import type { RunRecord } from './run-record.ts';
 import { recordFromEvents } from './run-record.ts';
 import { startConditionsOf } from './start-conditions.ts';
 
-/** Where webhooks are answered: the network (`live`) or the original's recorded replies (`mock`). */
-export type ReplayMode = 'live' | 'mock';
+export type { ReplayMode } from '../../shared/replay/replay-types.ts';
 
 /** What to replay, and how. */
 export interface ReplayInput {

@@ -3,35 +3,11 @@
  * `seq`) of each item so differences can be put in call order. The original session and the
  * re-run are read by the same code, so both sides are measured alike.
  */
-import type { CallEvent, CallOutcome, EndedBy } from '../../shared/call-events.ts';
+import type { CallEvent } from '../../shared/call-events.ts';
 import type { VarMap } from '../../shared/variables.ts';
-import type { WebhookExchange } from '../../shared/webhook-types.ts';
+import type { RunRecord } from '../../shared/replay/replay-types.ts';
 
-/** One call, as compared. */
-export interface RunRecord {
-  /** Null when the call never ended (an interrupted session). */
-  outcome: CallOutcome | null;
-  endedBy: EndedBy | null;
-  transferTarget: string | null;
-  error: { node: string | null; code: string } | null;
-  /** Node ids in the order entered, and the `seq` of each `node_entered`. */
-  path: string[];
-  pathSeq: number[];
-  /** Prompt texts in the order spoken, and the `seq` of each `prompt_started`. */
-  spoken: string[];
-  spokenSeq: number[];
-  /** Webhook exchanges in order, and the `seq` of each `webhook` event. */
-  webhooks: WebhookExchange[];
-  webhookSeq: number[];
-  /** Every variable when the call started (system ones included). */
-  startVariables: VarMap;
-  /** Every variable at the end. */
-  variables: VarMap;
-  /** The `seq` at which each variable got its final value (the start event for untouched ones). */
-  variableSeq: Record<string, number>;
-  /** The `seq` of `call_ended`, or one past the last event when the call never ended. */
-  endSeq: number;
-}
+export type { RunRecord } from '../../shared/replay/replay-types.ts';
 
 /** Reads a call's events (in `seq` order) into a {@link RunRecord}. */
 export function recordFromEvents(events: readonly CallEvent[]): RunRecord {

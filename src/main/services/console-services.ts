@@ -19,8 +19,16 @@ import { createEventHub } from './event-hub.ts';
 import type { EventHub } from './event-hub.ts';
 import { createFlowCatalog } from './flow-catalog.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
+import { createFlowWatcher } from './flow-watcher.ts';
+import type { FlowWatcher } from './flow-watcher.ts';
+import { createReplaySpeech } from './replay-speech.ts';
+import type { ReplaySpeech } from './replay-speech.ts';
+import { createSessionLibrary } from './session-library.ts';
+import type { SessionLibrary } from './session-library.ts';
 import { openSettingsStore } from './settings-store.ts';
 import type { SettingsStore } from './settings-store.ts';
+import { createTestCaseLibrary } from './test-case-library.ts';
+import type { TestCaseLibrary } from './test-case-library.ts';
 
 /** The OS speech engine as the services use it (src/main/tts adapts to this). */
 export interface SpeechBackend {
@@ -60,6 +68,14 @@ export interface ConsoleServices {
   readonly flows: FlowCatalog;
   readonly calls: CallManager;
   readonly store: SessionStore;
+  /** The Sessions screen: list, open, delete, export, re-run with diff. */
+  readonly sessions: SessionLibrary;
+  /** Saved and sample test cases (save a session as a case; autopilot). */
+  readonly tests: TestCaseLibrary;
+  /** Reports changes to opened flow files as `flow_changed` events. */
+  readonly flowWatcher: FlowWatcher;
+  /** Speaks the prompts of a session played back. */
+  readonly replaySpeech: ReplaySpeech;
   readonly demoCrm: DemoCrm;
   readonly speech: SpeechBackend | null;
   readonly openExternal: ((url: string) => Promise<void>) | null;
@@ -114,6 +130,18 @@ export async function createConsoleServices(
       };
     },
   });
+  const flows = createFlowCatalog(join(options.resourcesDir, 'flows'));
+  const flowWatcher = createFlowWatcher((path) => hub.emit({ kind: 'flow_changed', path }));
+  const replaySpeech = createReplaySpeech(
+    speech,
+    () => settings.get().speech,
+    (error) =>
+      noticeOnce(
+        'speech-error',
+        `Speech failed (${error.message}): prompts are shown as captions only.`,
+      ),
+    clock,
+  );
   const info: AppInfo = {
     version: options.version,
     platform: process.platform,
@@ -126,9 +154,17 @@ export async function createConsoleServices(
     info,
     hub,
     settings,
-    flows: createFlowCatalog(join(options.resourcesDir, 'flows')),
+    flows,
     calls,
     store,
+    sessions: createSessionLibrary(store, flows),
+    tests: createTestCaseLibrary(
+      join(options.resourcesDir, 'tests'),
+      join(options.dataDir, 'tests'),
+      flows,
+    ),
+    flowWatcher,
+    replaySpeech,
     demoCrm,
     speech,
     openExternal: options.openExternal ?? null,
@@ -147,6 +183,8 @@ export async function createConsoleServices(
       },
     ],
     async close() {
+      flowWatcher.close();
+      replaySpeech.cancel();
       await calls.closeAll();
       await demoCrm.close();
       store.close();

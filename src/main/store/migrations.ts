@@ -3,6 +3,7 @@
  * (the Signal Desktop habit). Never edit a released migration; append a new one.
  */
 import type Database from 'better-sqlite3';
+import { variablesSearchText } from './session-sql.ts';
 
 /** One step of the schema's history. */
 export interface Migration {
@@ -83,6 +84,38 @@ export const MIGRATIONS: readonly Migration[] = [
           FOREIGN KEY (session_id, seq) REFERENCES events (session_id, seq) ON DELETE CASCADE
         );
       `);
+    },
+  },
+  {
+    // Version 2: search also matches the final variables' values. Sessions logged before it get
+    // theirs added here, so an older call is found the same way as a new one.
+    version: 2,
+    up: (db) => {
+      const update = db.prepare(
+        'UPDATE sessions SET search_text = search_text || @text WHERE rowid = @rowid',
+      );
+      // In batches by rowid: better-sqlite3 cannot write while a statement iterates, and a
+      // 100,000-session log should not be read into memory at once.
+      const batch = db.prepare(
+        `SELECT rowid, variables_json FROM sessions
+         WHERE rowid > ? AND variables_json IS NOT NULL ORDER BY rowid LIMIT 500`,
+      );
+      let last = 0;
+      for (;;) {
+        const rows = batch.all(last) as { rowid: number; variables_json: string }[];
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          last = row.rowid;
+          let variables: unknown;
+          try {
+            variables = JSON.parse(row.variables_json);
+          } catch {
+            continue; // An unreadable value is reported when the session is opened, not here.
+          }
+          const text = variablesSearchText(variables);
+          if (text !== '') update.run({ text, rowid: row.rowid });
+        }
+      }
     },
   },
 ];

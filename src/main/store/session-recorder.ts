@@ -10,6 +10,7 @@ import { assertStorableEvent, eventToRow, type EventRow } from './event-rows.ts'
 import { exchangeToRow, type ExchangeRow } from './exchange-rows.ts';
 import { toJson } from './json-column.ts';
 import { assertSessionEnd } from './session-input.ts';
+import { variablesSearchText } from './session-sql.ts';
 import type { SessionRecorder } from './session-store.ts';
 import { messageOf, sqliteCode } from './sqlite-errors.ts';
 import type { Statements } from './statements.ts';
@@ -117,6 +118,7 @@ export function createRecorder(
           duration_ms: end.durationMs,
           ended_at: Date.now(),
           variables_json: variablesJson,
+          variables_search_text: variablesSearchText(end.variables),
         }).changes;
       } catch (error) {
         throw writeFailed(host, `finish session ${id}`, error);

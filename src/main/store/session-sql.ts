@@ -70,7 +70,7 @@ export function countSql(filters: ListFilters): string {
 /** Separates the fields inside search_text, so a search cannot match across two of them. */
 export const SEARCH_FIELD_SEPARATOR = '\u001f';
 
-/** The search_text of a session: its searchable fields, lower-cased. */
+/** The search_text of a session as it starts: its searchable fields, lower-cased. */
 export function searchText(fields: {
   source: string;
   destination: string;
@@ -80,4 +80,34 @@ export function searchText(fields: {
   return [fields.source, fields.destination, fields.flowId, fields.flowName]
     .join(SEARCH_FIELD_SEPARATOR)
     .toLowerCase();
+}
+
+/** At most this much of the final variables' text is searchable, so one huge value cannot slow every search. */
+export const MAX_VARIABLES_SEARCH_TEXT = 8192;
+
+/**
+ * What a finished session adds to its search_text: every scalar value among its final variables
+ * (nested ones included), each a field of its own, lower-cased, so a tester finds the call in
+ * which `customer_name` became "Anna" or the meter reading was 04521.
+ */
+export function variablesSearchText(variables: unknown): string {
+  const values: string[] = [];
+  let length = 0;
+  const visit = (value: unknown): void => {
+    if (length >= MAX_VARIABLES_SEARCH_TEXT) return;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      const text = String(value);
+      if (text === '') return;
+      values.push(text);
+      length += text.length + 1;
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const item of Object.values(value)) visit(item);
+    }
+  };
+  visit(variables);
+  if (values.length === 0) return '';
+  const text = SEARCH_FIELD_SEPARATOR + values.join(SEARCH_FIELD_SEPARATOR);
+  return text.slice(0, MAX_VARIABLES_SEARCH_TEXT).toLowerCase();
 }

@@ -44,6 +44,8 @@ export interface FinishParams {
   duration_ms: number;
   ended_at: number;
   variables_json: string;
+  /** Appended to search_text: the final variables' values (variablesSearchText). */
+  variables_search_text: string;
 }
 
 /** The prepared statements, by job. */
@@ -97,7 +99,7 @@ export function prepareStatements(db: Database.Database): Statements {
     finishSession: db.prepare(
       `UPDATE sessions SET status = @status, ended_by = @ended_by,
          transfer_target = @transfer_target, duration_ms = @duration_ms, ended_at = @ended_at,
-         variables_json = @variables_json
+         variables_json = @variables_json, search_text = search_text || @variables_search_text
        WHERE id = @id AND status = 'running'`,
     ),
     markInterrupted: db.prepare(

@@ -1,0 +1,58 @@
+/**
+ * Speech for replay: the renderer plays a logged session back and asks main to speak each prompt
+ * as it comes. One prompt at a time: a new one, a pause or a jump cuts the current one short.
+ * Faster replay speaks faster, within what the engine accepts.
+ */
+import type { Settings } from '../../shared/contract.ts';
+import type { Clock } from '../engine/clock.ts';
+import { createSilentSpeaker } from '../engine/speaker.ts';
+import type { SpeechBackend } from './console-services.ts';
+
+/** Speaks replayed prompts. */
+export interface ReplaySpeech {
+  /** Speaks `text`, stopping any prompt still going; resolves when done or cut short. */
+  speak(text: string, options: { locale?: string; speed?: number }): Promise<void>;
+  /** Stops the current prompt, if any. */
+  cancel(): void;
+}
+
+/** The engine's speaking-rate range (words a minute), as the settings bound it. */
+const MIN_RATE = 80;
+const MAX_RATE = 400;
+
+/**
+ * Replay speech over `backend` (null: no engine, nothing is said), reading the current settings.
+ * Failures go to `onError` once each; the replay carries on with captions.
+ */
+export function createReplaySpeech(
+  backend: SpeechBackend | null,
+  getSettings: () => Settings['speech'],
+  onError: (error: Error) => void,
+  clock: Clock,
+): ReplaySpeech {
+  let current: AbortController | null = null;
+  return {
+    async speak(text, { locale = 'en-US', speed = 1 }) {
+      current?.abort();
+      const controller = new AbortController();
+      current = controller;
+      const settings = getSettings();
+      if (!backend || !settings.enabled) return;
+      const rate = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, settings.rate * speed)));
+      const speaker = backend.createSpeaker(
+        () => ({ ...settings, rate }),
+        onError,
+        createSilentSpeaker(clock),
+      );
+      try {
+        await speaker.speak(text, { signal: controller.signal, locale });
+      } finally {
+        if (current === controller) current = null;
+      }
+    },
+    cancel() {
+      current?.abort();
+      current = null;
+    },
+  };
+}

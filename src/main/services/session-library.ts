@@ -1,0 +1,113 @@
+/**
+ * The Sessions screen's side of main: every logged call paged and searched, one opened, deleted,
+ * exported, or re-run through its flow as it is now and compared with the original. Plain
+ * TypeScript over the session store and the flow catalog; the IPC handlers only translate.
+ */
+import type { ExportedFile, SessionPage } from '../../shared/contract.ts';
+import type { SessionDetail, SessionQuery } from '../../shared/session-types.ts';
+import type { ReplayMode, RerunReport } from '../../shared/replay/replay-types.ts';
+import type { VarMap } from '../../shared/variables.ts';
+import { APP_EXPORTER } from '../export/exporter.ts';
+import { exportExtension, exportSession } from '../export/export-session.ts';
+import type { ExportFormat } from '../export/export-session.ts';
+import { describeCallerScript } from '../replay/caller-script.ts';
+import { replaySession } from '../replay/replay-session.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import { StoreError } from '../store/store-error.ts';
+import type { FlowCatalog } from './flow-catalog.ts';
+import { ServiceError } from './service-errors.ts';
+
+/** What the Sessions screen can do. */
+export interface SessionLibrary {
+  list(query: SessionQuery): SessionPage;
+  /** @throws ServiceError `not_found` */
+  get(id: string): SessionDetail;
+  /** @throws ServiceError `not_found` */
+  delete(id: string): void;
+  /** @throws ServiceError `not_found` */
+  export(id: string, format: ExportFormat): ExportedFile;
+  /**
+   * Re-runs the session's caller input through its flow file as it is now. `variables` go over
+   * the original's start variables (the demo CRM's `crm_base` for a live re-run against it).
+   *
+   * @throws ServiceError `not_found` (session or flow file), `conflict` (running session, flow
+   *   with errors)
+   */
+  rerun(id: string, mode: ReplayMode, variables: VarMap): Promise<RerunReport>;
+}
+
+/** The library over `store`, loading flows through `flows`. */
+export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): SessionLibrary {
+  const get = (id: string): SessionDetail => {
+    let session: SessionDetail | null;
+    try {
+      session = store.get(id);
+    } catch (error) {
+      // An ambiguous prefix names its candidates: the user's input, so `invalid_input`.
+      if (error instanceof StoreError && error.code === 'ambiguous_prefix') {
+        throw new ServiceError('invalid_input', error.message);
+      }
+      throw error;
+    }
+    if (session === null) throw new ServiceError('not_found', `no session "${id}"`);
+    return session;
+  };
+
+  return {
+    list(query) {
+      return { total: store.count(query), items: store.list(query) };
+    },
+    get,
+    delete(id) {
+      if (!store.delete(id)) throw new ServiceError('not_found', `no session "${id}"`);
+    },
+    export(id, format) {
+      const session = get(id);
+      return {
+        fileName: `session-${session.id.slice(0, 8)}${exportExtension(format)}`,
+        mimeType: 'application/json',
+        content: exportSession(session, format, APP_EXPORTER),
+      };
+    },
+    async rerun(id, mode, variables) {
+      const session = get(id);
+      if (session.status === 'running') {
+        throw new ServiceError('conflict', `session ${session.id} is still running`);
+      }
+      if (session.flowPath === null) {
+        throw new ServiceError('not_found', `session ${session.id} has no flow file to re-run`);
+      }
+      const document = await flows.open(session.flowPath);
+      if (document.readError) {
+        throw new ServiceError('not_found', `${document.path}: ${document.readError}`);
+      }
+      if (!document.flow) {
+        const first = document.problems.find((p) => p.severity === 'error');
+        throw new ServiceError(
+          'conflict',
+          `${document.path} has errors now${first ? `, first: ${first.pointer}: ${first.message}` : ''}`,
+        );
+      }
+      const result = await replaySession({
+        session,
+        flow: document.flow,
+        flowPath: document.path,
+        mode,
+        variables,
+        store: null,
+      });
+      return {
+        sessionId: result.sessionId,
+        flowId: result.flowId,
+        flowPath: result.flowPath,
+        mode: result.mode,
+        script: describeCallerScript(result.steps),
+        unusedSteps: result.unusedSteps,
+        original: result.original,
+        rerun: result.rerun,
+        rerunSessionId: result.rerunSessionId,
+        comparison: result.comparison,
+      };
+    },
+  };
+}
