@@ -9,7 +9,10 @@ import { describe, test } from 'node:test';
 import type { Flow } from '../../src/shared/flow/flow-schema.ts';
 import type { FlowProblem } from '../../src/shared/flow/validate-flow.ts';
 import { validateFlowText } from '../../src/shared/flow/validate-flow.ts';
-import type { FlowLayout, LayoutNode } from '../../src/renderer/src/features/flow-view/flow-layout.ts';
+import type {
+  FlowLayout,
+  LayoutNode,
+} from '../../src/renderer/src/features/flow-view/flow-layout.ts';
 import {
   layoutFlow,
   pairKey,
@@ -76,7 +79,10 @@ describe('layoutFlow on the sample flows', () => {
         for (const b of layout.nodes) {
           if (a === b) continue;
           const apart =
-            a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+            a.x + a.width <= b.x ||
+            b.x + b.width <= a.x ||
+            a.y + a.height <= b.y ||
+            b.y + b.height <= a.y;
           assert.ok(apart, `${a.id} and ${b.id} overlap`);
         }
       }
@@ -104,7 +110,8 @@ describe('layoutFlow on the sample flows', () => {
     const layout = layoutFlow(sample('balance'), []);
     const chain = ['welcome', 'ask_id', 'ask_pin', 'auth', 'check', 'greet', 'fetch_balance'];
     const ys = chain.map((id) => node(layout, id).y);
-    for (let i = 1; i < ys.length; i++) assert.ok(ys[i]! > ys[i - 1]!, `${chain[i]} below ${chain[i - 1]}`);
+    for (let i = 1; i < ys.length; i++)
+      assert.ok(ys[i]! > ys[i - 1]!, `${chain[i]} below ${chain[i - 1]}`);
     assert.equal(node(layout, 'welcome').y, Math.min(...layout.nodes.map((n) => n.y)));
   });
 
@@ -141,11 +148,10 @@ describe('layoutFlow on the sample flows', () => {
 
   test('meter-reading: the retry loops are the back edges', () => {
     const layout = layoutFlow(sample('meter-reading'), []);
-    assert.deepEqual(layout.edges.filter((e) => e.back).map((e) => `${e.source}->${e.target}`), [
-      'unknown_meter->ask_meter',
-      'confirm->ask_reading',
-      'rejected->ask_reading',
-    ]);
+    assert.deepEqual(
+      layout.edges.filter((e) => e.back).map((e) => `${e.source}->${e.target}`),
+      ['unknown_meter->ask_meter', 'confirm->ask_reading', 'rejected->ask_reading'],
+    );
   });
 
   test('balance: summaries say what each node does', () => {
@@ -201,7 +207,10 @@ describe('problems on nodes', () => {
       node(layout, 'auth').problems.map((p) => p.pointer),
       ['/nodes/auth/url', '/nodes/auth'],
     );
-    assert.deepEqual(node(layout, 'options').problems.map((p) => p.severity), ['warning']);
+    assert.deepEqual(
+      node(layout, 'options').problems.map((p) => p.severity),
+      ['warning'],
+    );
     assert.deepEqual(
       layout.flowProblems.map((p) => p.pointer),
       ['/start', '', '/nodes', '/nodes/nope/next', '/variables/nodes'],
@@ -226,9 +235,18 @@ describe('problems on nodes', () => {
       problem('/nodes/a~0b', 'warning'),
       problem('/nodes/a~01b/say'),
     ]);
-    assert.deepEqual(node(layout, 'a/b').problems.map((p) => p.pointer), ['/nodes/a~1b/next']);
-    assert.deepEqual(node(layout, 'a~b').problems.map((p) => p.pointer), ['/nodes/a~0b']);
-    assert.deepEqual(node(layout, 'a~1b').problems.map((p) => p.pointer), ['/nodes/a~01b/say']);
+    assert.deepEqual(
+      node(layout, 'a/b').problems.map((p) => p.pointer),
+      ['/nodes/a~1b/next'],
+    );
+    assert.deepEqual(
+      node(layout, 'a~b').problems.map((p) => p.pointer),
+      ['/nodes/a~0b'],
+    );
+    assert.deepEqual(
+      node(layout, 'a~1b').problems.map((p) => p.pointer),
+      ['/nodes/a~01b/say'],
+    );
     assert.deepEqual(layout.flowProblems, []);
     assert.equal(layout.edges[0]?.id, '/nodes/a~1b/next');
   });
@@ -240,7 +258,10 @@ describe('broken flows', () => {
       ask: { type: 'menu', say: 'Press 1', options: { '1': 'ghost', '2': 'bye' }, onFail: 'ghost' },
       bye: { type: 'hangup', say: 'Bye.' },
     });
-    const layout = layoutFlow(flow, [problem('/nodes/ask/options/1'), problem('/nodes/ask/onFail')]);
+    const layout = layoutFlow(flow, [
+      problem('/nodes/ask/options/1'),
+      problem('/nodes/ask/onFail'),
+    ]);
     const ghost = node(layout, 'ghost');
     assert.equal(ghost.missing, true);
     assert.equal(ghost.type, 'missing');
@@ -260,14 +281,20 @@ describe('broken flows', () => {
   });
 
   test('a start that names no node draws as a missing start; unreachable nodes still draw', () => {
-    const flow = flowOf('begin', { orphan: { type: 'play', say: 'x', next: 'end' }, end: { type: 'hangup' } });
+    const flow = flowOf('begin', {
+      orphan: { type: 'play', say: 'x', next: 'end' },
+      end: { type: 'hangup' },
+    });
     const layout = layoutFlow(flow, [problem('/start')]);
     const begin = node(layout, 'begin');
     assert.equal(begin.missing, true);
     assert.equal(begin.start, true);
     assert.equal(node(layout, 'orphan').start, false);
     assert.ok(node(layout, 'end').y > node(layout, 'orphan').y);
-    assert.deepEqual(layout.flowProblems.map((p) => p.pointer), ['/start']);
+    assert.deepEqual(
+      layout.flowProblems.map((p) => p.pointer),
+      ['/start'],
+    );
   });
 
   test('an id dagre uses for its own dummies, and a self loop, do not break the layout', () => {
@@ -276,7 +303,10 @@ describe('broken flows', () => {
       _root: { type: 'getDigits', variable: 'v', next: '_root', onFail: 'constructor' },
     });
     const layout = layoutFlow(flow, []);
-    assert.deepEqual(layout.nodes.map((n) => n.id), ['_d1', '_root', 'constructor']);
+    assert.deepEqual(
+      layout.nodes.map((n) => n.id),
+      ['_d1', '_root', 'constructor'],
+    );
     assert.equal(node(layout, 'constructor').missing, true);
     assert.equal(node(layout, '_root').summary, 'digits into v');
     const self = layout.edges.find((e) => e.source === '_root' && e.target === '_root');
@@ -286,7 +316,10 @@ describe('broken flows', () => {
 
   test('an empty flow lays out to nothing but its missing start', () => {
     const layout = layoutFlow(flowOf('start', {}), []);
-    assert.deepEqual(layout.nodes.map((n) => [n.id, n.missing, n.start]), [['start', true, true]]);
+    assert.deepEqual(
+      layout.nodes.map((n) => [n.id, n.missing, n.start]),
+      [['start', true, true]],
+    );
     assert.deepEqual(layout.edges, []);
   });
 });
@@ -325,9 +358,20 @@ describe('pathHighlight', () => {
 describe('helpers', () => {
   test('routePath: straight line, and a curve through the bends', () => {
     assert.equal(routePath([]), '');
-    assert.equal(routePath([{ x: 0, y: 0 }, { x: 0, y: 10 }]), 'M 0 0 L 0 10');
     assert.equal(
-      routePath([{ x: 0, y: 0 }, { x: 10, y: 10 }, { x: 10, y: 20 }, { x: 0.04, y: 30.06 }]),
+      routePath([
+        { x: 0, y: 0 },
+        { x: 0, y: 10 },
+      ]),
+      'M 0 0 L 0 10',
+    );
+    assert.equal(
+      routePath([
+        { x: 0, y: 0 },
+        { x: 10, y: 10 },
+        { x: 10, y: 20 },
+        { x: 0.04, y: 30.06 },
+      ]),
       'M 0 0 Q 10 10 10 15 Q 10 20 5 25 L 0 30.1',
     );
   });

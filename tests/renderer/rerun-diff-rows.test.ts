@@ -13,7 +13,7 @@ import type { SessionDetail } from '../../src/shared/session-types.ts';
 import type { VarMap } from '../../src/shared/variables.ts';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
 import { compareRuns, PER_CALL_VARIABLES } from '../../src/main/replay/compare-runs.ts';
-import type { CallerStep } from '../../src/main/replay/caller-script.ts';
+import { describeCallerScript } from '../../src/main/replay/caller-script.ts';
 import type { ReplayMode } from '../../src/main/replay/replay-session.ts';
 import { replaySession } from '../../src/main/replay/replay-session.ts';
 import {
@@ -40,11 +40,6 @@ function editedFlow(change: (flow: EditableFlow) => void): string {
   return path;
 }
 
-/** The caller's input as the report carries it: keys, `~` for a silence. */
-function stepText(step: CallerStep): string {
-  return step.kind === 'key' ? step.key : step.kind === 'silence' ? '~' : 'hangup';
-}
-
 let session: SessionDetail;
 
 /** Re-runs the recorded call against `flowPath` and returns the report the console receives. */
@@ -62,8 +57,9 @@ async function rerun(
     mode,
     ...(variables ? { variables } : {}),
   });
+  const { steps, ...rest } = result;
   // Through IPC the report arrives structured-cloned: no object identity survives.
-  return structuredClone({ ...result, steps: result.steps.map(stepText) });
+  return structuredClone({ ...rest, script: describeCallerScript(steps) });
 }
 
 /** Every item of both calls appears once, in order, on its side. */
@@ -179,9 +175,7 @@ describe('re-run diff rows from real re-runs of a recorded balance call', () => 
   });
 
   test('a re-routed branch: the path diverges at step 6, the rest of the hunk faces gaps', async () => {
-    const report = await rerun(
-      editedFlow((f) => (f.nodes.check!.cases![0]!.next = 'denied')),
-    );
+    const report = await rerun(editedFlow((f) => (f.nodes.check!.cases![0]!.next = 'denied')));
     const view = buildDiffView(report);
     assertAllCovered(view, report);
     assert.equal(view.summary.firstDivergence, 'step 6: the flow went to denied instead of greet');
@@ -228,9 +222,7 @@ describe('re-run diff rows from real re-runs of a recorded balance call', () => 
   });
 
   test('the same two calls the other way round: the extra nodes and webhook show as added', async () => {
-    const report = await rerun(
-      editedFlow((f) => (f.nodes.check!.cases![0]!.next = 'denied')),
-    );
+    const report = await rerun(editedFlow((f) => (f.nodes.check!.cases![0]!.next = 'denied')));
     // The real comparison over the swapped records: what a flow that now goes further looks like.
     const swapped: RerunReport = {
       ...report,
@@ -324,6 +316,8 @@ describe('re-run diff rows from real re-runs of a recorded balance call', () => 
     const url = auth.fields.find((f) => f.key === 'url')!;
     assert.notEqual(url.original, url.rerun);
     assert.equal(url.changed, false);
+    assert.equal(url.differsOnlyByPerCall, true);
+    assert.ok(auth.fields.filter((f) => f.key !== 'url').every((f) => !f.differsOnlyByPerCall));
     assert.equal(view.sections.webhooks[1]!.status, 'same');
     const byName = new Map(view.sections.variables.map((r) => [r.name, r]));
     assert.deepEqual(

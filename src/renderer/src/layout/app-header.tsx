@@ -11,13 +11,16 @@ export interface AppHeaderProps {
   onOpenSettings: (() => void) | null;
   /** Notices, shown between the facts and the settings button. */
   notices?: ReactNode;
+  /** The screen switcher and presenter button, after the title. */
+  nav?: ReactNode;
 }
 
 /** The header. */
-export function AppHeader({ info, onOpenSettings, notices }: AppHeaderProps): ReactElement {
+export function AppHeader({ info, onOpenSettings, notices, nav }: AppHeaderProps): ReactElement {
   return (
     <header className="app-header">
       <h1 className="app-header__title">IVR Test Console</h1>
+      {nav}
       {info && (
         <p className="app-header__meta" title={`Session log: ${info.databasePath}`}>
           Demo CRM {info.demoCrmUrl} ·{' '}

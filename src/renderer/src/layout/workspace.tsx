@@ -8,13 +8,15 @@ import type { ReactElement } from 'react';
 import type { Scalar } from '../../../shared/variables.ts';
 import { InspectorPanel } from '../features/inspector/inspector-panel.tsx';
 import { TimelinePanel } from '../features/timeline/timeline-panel.tsx';
+import type { TimelineReplay } from '../features/timeline/timeline-panel.tsx';
 import { VariablesPanel } from '../features/variables/variables-panel.tsx';
 import type { CallView } from '../state/call-state.ts';
 import type { TabSpec } from '../ui/tabs.tsx';
 import { tabPanelProps, Tabs } from '../ui/tabs.tsx';
 import { useMediaQuery } from '../ui/use-media-query.ts';
+import { FlowPanel } from './flow-panel.tsx';
 
-type TabId = 'variables' | 'webhooks' | 'timeline';
+type TabId = 'variables' | 'webhooks' | 'timeline' | 'flow';
 
 /** The width from which the variables get their own column. */
 export const WIDE_QUERY = '(min-width: 1200px)';
@@ -22,11 +24,16 @@ export const WIDE_QUERY = '(min-width: 1200px)';
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
   view: CallView;
-  setVariable(name: string, value: Scalar): Promise<void>;
+  /** Null during a replay: the log cannot be edited. */
+  setVariable: ((name: string, value: Scalar) => Promise<void>) | null;
+  /** The flow file the phone shows (drawn in the Flow tab). */
+  flowPath: string | null;
+  /** Set during a replay: the timeline lists the whole session and jumps. */
+  replay?: TimelineReplay | null;
 }
 
 /** The panels. */
-export function Workspace({ view, setVariable }: WorkspaceProps): ReactElement {
+export function Workspace({ view, setVariable, flowPath, replay }: WorkspaceProps): ReactElement {
   const wide = useMediaQuery(WIDE_QUERY);
   const [picked, setPicked] = useState<TabId | null>(null);
   // The exchange the user picked, remembered with its call: a new call follows its newest again.
@@ -40,7 +47,12 @@ export function Workspace({ view, setVariable }: WorkspaceProps): ReactElement {
   const tabs: TabSpec<TabId>[] = [
     ...(wide ? [] : [{ id: 'variables' as const, label: 'Variables' }]),
     { id: 'webhooks', label: 'Webhooks', count: view.exchanges.length, alert: failed > 0 },
-    { id: 'timeline', label: 'Timeline', count: view.events.length },
+    {
+      id: 'timeline',
+      label: 'Timeline',
+      count: replay ? replay.events.length : view.events.length,
+    },
+    { id: 'flow', label: 'Flow' },
   ];
   const openExchange = (seq: number) => {
     setExchange({ callId: view.callId, seq });
@@ -73,7 +85,10 @@ export function Workspace({ view, setVariable }: WorkspaceProps): ReactElement {
           />
         </div>
         <div className="panel__body panel__body--fill" {...tabPanelProps('timeline', tab)}>
-          <TimelinePanel view={view} onOpenExchange={openExchange} />
+          <TimelinePanel view={view} onOpenExchange={openExchange} replay={replay ?? null} />
+        </div>
+        <div className="panel__body panel__body--fill" {...tabPanelProps('flow', tab)}>
+          {tab === 'flow' && <FlowPanel flowPath={flowPath} view={view} />}
         </div>
       </section>
     </>

@@ -104,3 +104,51 @@ export function CloseIcon(props: IconProps): ReactElement {
     </Svg>
   );
 }
+
+/** Play (a right-pointing triangle). */
+export function PlayIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M7 4.5v15l12-7.5z" fill="currentColor" />
+    </Svg>
+  );
+}
+
+/** Pause (two bars). */
+export function PauseIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M8 5v14M16 5v14" strokeWidth="3" />
+    </Svg>
+  );
+}
+
+/** Step forward (a triangle against a bar). */
+export function StepForwardIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M6 5v14l9-7z" fill="currentColor" />
+      <path d="M18 5v14" />
+    </Svg>
+  );
+}
+
+/** Step back (a bar, then a triangle pointing left). */
+export function StepBackIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M18 5v14l-9-7z" fill="currentColor" />
+      <path d="M6 5v14" />
+    </Svg>
+  );
+}
+
+/** Start again (a circular arrow). */
+export function RestartIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+      <path d="M3 3v5h5" />
+    </Svg>
+  );
+}

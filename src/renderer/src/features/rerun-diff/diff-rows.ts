@@ -7,14 +7,14 @@
  * here: rows are aligned from their `index` / `rerunIndex` and marked changed only where a
  * difference says so, never by comparing raw values again, so the view and the CLI never disagree.
  */
-import { describeDifference, showValue } from '../../../../shared/replay/describe-difference.ts';
+import { describeDifference } from '../../../../shared/replay/describe-difference.ts';
 import type {
   Difference,
   DifferenceKind,
   RerunReport,
   RunRecord,
 } from '../../../../shared/replay/replay-types.ts';
-import type { VarValue } from '../../../../shared/variables.ts';
+import type { VarMap, VarValue } from '../../../../shared/variables.ts';
 import type { WebhookExchange } from '../../../../shared/webhook-types.ts';
 
 /**
@@ -46,7 +46,8 @@ export interface SequenceRow extends DiffRowBase {
 }
 
 /** The webhook fields shown side by side. */
-export type WebhookFieldKey = 'method' | 'url' | 'requestBody' | 'status' | 'verdict' | 'variablesSet';
+export type WebhookFieldKey =
+  'method' | 'url' | 'requestBody' | 'status' | 'verdict' | 'variablesSet';
 
 /** One field of an exchange on both sides, as text; null where that side has no exchange. */
 export interface WebhookField {
@@ -56,6 +57,11 @@ export interface WebhookField {
   rerun: string | null;
   /** True when the comparison reports this field as different. */
   changed: boolean;
+  /**
+   * True when both sides are written differently but the comparison found them equal: they
+   * differ only by per-call values (a uuid in the URL, an overridden crm_base).
+   */
+  differsOnlyByPerCall: boolean;
 }
 
 /** A row of the webhooks section: one exchange per side, or a gap. */
@@ -127,6 +133,14 @@ interface SequenceHunk {
   original: string[];
   rerun: string[];
   first: boolean;
+}
+
+/**
+ * A value in full, as JSON (strings quoted). Not `showValue`: that clips long values for a
+ * sentence, and a clipped cell could hide the very part that differs.
+ */
+function fullValue(value: VarValue | VarMap): string {
+  return JSON.stringify(value);
 }
 
 function strings(items: unknown): string[] {
@@ -240,7 +254,7 @@ function webhookFieldText(x: WebhookExchange, key: WebhookFieldKey): string {
     case 'verdict':
       return x.ok ? 'ok' : (x.error ?? 'error');
     case 'variablesSet':
-      return Object.keys(x.variablesSet).length === 0 ? '(none)' : showValue(x.variablesSet);
+      return Object.keys(x.variablesSet).length === 0 ? '(none)' : fullValue(x.variablesSet);
   }
 }
 
@@ -255,13 +269,19 @@ function webhookRow(
   const fields = (Object.keys(WEBHOOK_FIELD_LABELS) as WebhookFieldKey[])
     // A body shows only when a side sent one: most GETs have none, and "(no body)" twice is noise.
     .filter((key) => key !== 'requestBody' || a?.exchange.request.body || b?.exchange.request.body)
-    .map((key) => ({
-      key,
-      label: WEBHOOK_FIELD_LABELS[key],
-      original: a ? webhookFieldText(a.exchange, key) : null,
-      rerun: b ? webhookFieldText(b.exchange, key) : null,
-      changed: changedKeys.has(key),
-    }));
+    .map((key) => {
+      const original = a ? webhookFieldText(a.exchange, key) : null;
+      const rerun = b ? webhookFieldText(b.exchange, key) : null;
+      const changed = changedKeys.has(key);
+      return {
+        key,
+        label: WEBHOOK_FIELD_LABELS[key],
+        original,
+        rerun,
+        changed,
+        differsOnlyByPerCall: !changed && a !== null && b !== null && original !== rerun,
+      };
+    });
   return {
     id,
     status: a && b ? (changedKeys.size > 0 ? 'changed' : 'same') : a ? 'removed' : 'added',
@@ -380,8 +400,8 @@ function variableRows(report: RerunReport, first: Difference | null): VariableRo
       status,
       firstDivergence: difference !== undefined && isFirst(difference, first),
       name,
-      original: was === undefined ? null : showValue(was),
-      rerun: now === undefined ? null : showValue(now),
+      original: was === undefined ? null : fullValue(was),
+      rerun: now === undefined ? null : fullValue(now),
       differsOnlyByPerCall: !difference && canonicalText(was) !== canonicalText(now),
     };
   });

@@ -29,12 +29,12 @@ const FIRST_SELECTOR = '[data-first-divergence="true"]';
 
 const RERUN_HEADING = 'Re-run (flow as it is now)';
 
-const KIND_LABELS: Record<DifferenceKind, [string, string]> = {
-  path: ['path step', 'path steps'],
-  spoken: ['prompt', 'prompts'],
-  webhook: ['webhook field', 'webhook fields'],
-  variables: ['variable', 'variables'],
-  outcome: ['outcome field', 'outcome fields'],
+const KIND_LABELS: Record<DifferenceKind, string> = {
+  path: 'the path',
+  spoken: 'spoken text',
+  webhook: 'webhooks',
+  variables: 'variables',
+  outcome: 'the outcome',
 };
 
 /** Marker and words per status: the marker shows at a glance, the words say it (not colour). */
@@ -55,12 +55,24 @@ function verdict(view: DiffView): string {
   return `${plural(summary.total, 'difference', 'differences')} — first: ${summary.firstDivergence ?? ''}`;
 }
 
-/** Scrolls the first divergence into view; `focus` also moves keyboard focus to it. */
+/**
+ * Scrolls the first divergence to the middle of the view's own scrolling body; `focus` also moves
+ * keyboard focus to it. The body is scrolled by hand: `scrollIntoView` would also scroll every
+ * ancestor, the console's fixed layout included.
+ */
 function showFirst(root: HTMLElement | null, focus: boolean): void {
   const row = root?.querySelector<HTMLElement>(FIRST_SELECTOR);
-  if (!row) return;
-  // Guarded: test DOMs (jsdom) have no layout and may lack scrollIntoView.
-  if (typeof row.scrollIntoView === 'function') row.scrollIntoView({ block: 'center' });
+  const body = root?.querySelector<HTMLElement>('.rerun-diff__body');
+  if (!row || !body) return;
+  if (body.scrollHeight > body.clientHeight) {
+    const rowBox = row.getBoundingClientRect();
+    const bodyBox = body.getBoundingClientRect();
+    body.scrollTop +=
+      rowBox.top - bodyBox.top - Math.max(0, (body.clientHeight - rowBox.height) / 2);
+  } else if (typeof row.scrollIntoView === 'function') {
+    // Mounted without a bounded height, the body does not scroll: let the page's container do it.
+    row.scrollIntoView({ block: 'nearest' });
+  }
   if (focus) row.focus({ preventScroll: true });
 }
 
@@ -76,6 +88,7 @@ export function RerunDiff({ report, onOpenSession }: RerunDiffProps): ReactEleme
 
   const rerunSessionId = report.rerunSessionId;
   const { sections } = view;
+  const anchorId = view.firstDivergenceRowId;
   return (
     <div className="rerun-diff" ref={rootRef} data-testid="rerun-diff">
       <header className="rerun-diff__header">
@@ -87,7 +100,10 @@ export function RerunDiff({ report, onOpenSession }: RerunDiffProps): ReactEleme
           <span className="rerun-diff__verdict-mark" aria-hidden="true">
             {view.summary.same ? '✓' : '≠'}
           </span>
-          <span>{verdict(view)}</span>
+          {/* Clamped: a webhook reply in the sentence can run long; the row shows it whole. */}
+          <span className="rerun-diff__verdict-text" title={verdict(view)}>
+            {verdict(view)}
+          </span>
         </p>
         {!view.summary.same && <KindCounts view={view} />}
         <dl className="rerun-diff__facts">
@@ -98,7 +114,7 @@ export function RerunDiff({ report, onOpenSession }: RerunDiffProps): ReactEleme
           <div>
             <dt>Keys fed</dt>
             <dd>
-              <CallerKeys steps={report.steps} />
+              <CallerKeys script={report.script} />
             </dd>
           </div>
           <div>
@@ -132,11 +148,18 @@ export function RerunDiff({ report, onOpenSession }: RerunDiffProps): ReactEleme
         </div>
       </header>
       <div className="rerun-diff__body">
-        <Section id={`${ids}-path`} title="Path" rows={sections.path} empty="No nodes entered.">
+        <Section
+          id={`${ids}-path`}
+          anchorId={anchorId}
+          title="Path"
+          rows={sections.path}
+          empty="No nodes entered."
+        >
           {(row) => <SequenceCells row={row} gap="not entered" />}
         </Section>
         <Section
           id={`${ids}-spoken`}
+          anchorId={anchorId}
           title="Spoken text"
           rows={sections.spoken}
           empty="Nothing was said."
@@ -145,6 +168,7 @@ export function RerunDiff({ report, onOpenSession }: RerunDiffProps): ReactEleme
         </Section>
         <Section
           id={`${ids}-webhooks`}
+          anchorId={anchorId}
           title="Webhooks"
           rows={sections.webhooks}
           rowHeader="Webhook"
@@ -154,6 +178,7 @@ export function RerunDiff({ report, onOpenSession }: RerunDiffProps): ReactEleme
         </Section>
         <Section
           id={`${ids}-variables`}
+          anchorId={anchorId}
           title="Variables"
           note="Final values. The per-call uuid and short id are left out."
           rows={sections.variables}
@@ -162,95 +187,93 @@ export function RerunDiff({ report, onOpenSession }: RerunDiffProps): ReactEleme
         >
           {(row) => <VariableCells row={row} />}
         </Section>
-        <Section id={`${ids}-outcome`} title="Outcome" rows={sections.outcome} rowHeader="Field">
+        <Section
+          id={`${ids}-outcome`}
+          anchorId={anchorId}
+          title="Outcome"
+          rows={sections.outcome}
+          rowHeader="Field"
+        >
           {(row) => <OutcomeCells row={row} />}
         </Section>
       </div>
     </div>
   );
+}
 
-  /** One section: a heading and a table whose rows `children` fills (after the status cell). */
-  function Section<Row extends DiffRowBase>(props: {
-    id: string;
-    title: string;
-    note?: string;
-    rows: Row[];
-    rowHeader?: string;
-    empty?: string;
-    children: (row: Row) => ReactNode;
-  }): ReactElement {
-    const differing = props.rows.filter((row) => row.status !== 'same').length;
-    return (
-      <section className="diff-section" aria-labelledby={props.id}>
-        <h3 className="diff-section__title" id={props.id}>
-          {props.title}{' '}
-          {differing > 0 && (
-            <span className="count count--alert">
-              {differing}
-              <span className="visually-hidden"> differing</span>
-            </span>
-          )}
-        </h3>
-        {props.note && <p className="diff-section__note muted">{props.note}</p>}
-        {props.rows.length === 0 ? (
-          <p className="diff-section__empty muted">{props.empty}</p>
-        ) : (
-          <table className="diff-table" aria-labelledby={props.id}>
-            <thead>
-              <tr>
-                <th scope="col" className="diff-table__status">
-                  <span className="visually-hidden">Change</span>
-                </th>
-                {props.rowHeader && (
-                  <th scope="col" className="diff-table__key">
-                    {props.rowHeader}
-                  </th>
-                )}
-                <th scope="col">Original</th>
-                <th scope="col">{RERUN_HEADING}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((row) => (
-                <DiffRow key={row.id} row={row} anchor={row.id === view.firstDivergenceRowId}>
-                  {props.children(row)}
-                </DiffRow>
-              ))}
-            </tbody>
-          </table>
+/** One section: a heading and a table whose rows `children` fills (after the status cell). */
+function Section<Row extends DiffRowBase>(props: {
+  id: string;
+  /** The first divergence's own row id (see {@link DiffView.firstDivergenceRowId}). */
+  anchorId: string | null;
+  title: string;
+  note?: string;
+  rows: Row[];
+  rowHeader?: string;
+  empty?: string;
+  children: (row: Row) => ReactNode;
+}): ReactElement {
+  const differing = props.rows.filter((row) => row.status !== 'same').length;
+  return (
+    <section className="diff-section" aria-labelledby={props.id}>
+      <h3 className="diff-section__title" id={props.id}>
+        {props.title}{' '}
+        {differing > 0 && (
+          <span className="count count--alert">
+            {differing}
+            <span className="visually-hidden"> differing</span>
+          </span>
         )}
-      </section>
-    );
-  }
+      </h3>
+      {props.note && <p className="diff-section__note muted">{props.note}</p>}
+      {props.rows.length === 0 ? (
+        <p className="diff-section__empty muted">{props.empty}</p>
+      ) : (
+        <table className="diff-table" aria-labelledby={props.id}>
+          <thead>
+            <tr>
+              <th scope="col" className="diff-table__status">
+                <span className="visually-hidden">Change</span>
+              </th>
+              {props.rowHeader && (
+                <th scope="col" className="diff-table__key">
+                  {props.rowHeader}
+                </th>
+              )}
+              <th scope="col">Original</th>
+              <th scope="col">{RERUN_HEADING}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <DiffRow key={row.id} row={row} anchor={row.id === props.anchorId}>
+                {props.children(row)}
+              </DiffRow>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
 
 /** How many differences of each kind, for a sense of scale next to the verdict. */
 function KindCounts({ view }: { view: DiffView }): ReactElement {
   const parts = (Object.keys(KIND_LABELS) as DifferenceKind[])
     .filter((kind) => view.summary.byKind[kind] > 0)
-    .map((kind) => plural(view.summary.byKind[kind], ...KIND_LABELS[kind]));
-  return <p className="rerun-diff__counts muted">Differing: {parts.join(' · ')}</p>;
+    .map((kind) => `${view.summary.byKind[kind]} in ${KIND_LABELS[kind]}`);
+  return <p className="rerun-diff__counts muted">{parts.join(' · ')}</p>;
 }
 
-/** The caller's input as keys; `~` is a silence that let a wait time out. */
-function CallerKeys({ steps }: { steps: string[] }): ReactElement {
-  if (steps.length === 0) return <>no keys</>;
+/** The caller's input as the CLI writes it (`12345#~1111, then hangs up`); `~` explained. */
+function CallerKeys({ script }: { script: string }): ReactElement {
   return (
-    <span className="rerun-diff__keys">
-      {steps.map((step, index) =>
-        step === '~' ? (
-          <span key={index} className="rerun-diff__silence" title="A silence: the wait timed out">
-            silence
-          </span>
-        ) : step.length === 1 ? (
-          <kbd key={index}>{step}</kbd>
-        ) : (
-          <span key={index} className="rerun-diff__silence">
-            {step === 'hangup' ? 'hangs up' : step}
-          </span>
-        ),
+    <>
+      <code className="rerun-diff__keys">{script}</code>
+      {script.includes('~') && (
+        <span className="muted"> (~ is a silence that let a wait time out)</span>
       )}
-    </span>
+    </>
   );
 }
 
@@ -327,11 +350,11 @@ function SequenceCells({ row, gap }: { row: SequenceRow; gap: string }): ReactEl
       {text === null ? (
         <Gap text={`${gap} ${which === 'original' ? 'originally' : 'in the re-run'}`} />
       ) : (
-        <>
+        <span className="diff-line">
           <CellMark status={row.status} />
           <span className="diff-num">{number}</span>
           <span className="diff-value">{text}</span>
-        </>
+        </span>
       )}
     </td>
   );
@@ -347,28 +370,47 @@ function WebhookCells({ row }: { row: WebhookRow }): ReactElement {
   const side = (which: 'original' | 'rerun') => {
     const number = which === 'original' ? row.originalNumber : row.rerunNumber;
     return (
-      <td className={sideClass(row.status, which, number !== null)}>
+      // A changed exchange is marked field by field, not as a whole cell.
+      <td
+        className={sideClass(
+          row.status === 'changed' ? 'same' : row.status,
+          which,
+          number !== null,
+        )}
+      >
         {number === null ? (
           <Gap text={which === 'original' ? 'not sent originally' : 'not sent in the re-run'} />
         ) : (
-          <dl className="diff-fields">
-            {row.fields.map((field) => (
-              <div
-                key={field.key}
-                className={`diff-field${field.changed ? ' diff-field--changed' : ''}`}
-              >
-                <dt>{field.label}</dt>
-                <dd>
-                  {field.changed && (
-                    <span className="diff-mark" title="Different in the re-run">
-                      ≠<span className="visually-hidden"> changed:</span>
+          <>
+            {/* One side only: the whole exchange is the difference, marked like a row's cells. */}
+            {(row.status === 'added' || row.status === 'removed') && (
+              <p className="diff-line diff-side-note">
+                <CellMark status={row.status} />
+                {which === 'original' ? 'only in the original' : 'only in the re-run'}
+              </p>
+            )}
+            <dl className="diff-fields">
+              {row.fields.map((field) => (
+                <div
+                  key={field.key}
+                  className={`diff-field${field.changed ? ' diff-field--changed' : ''}`}
+                >
+                  <dt>{field.label}</dt>
+                  <dd className="diff-line">
+                    {field.changed && (
+                      <span className="diff-mark" title="Different in the re-run">
+                        ≠<span className="visually-hidden"> changed:</span>
+                      </span>
+                    )}
+                    <span className="diff-value">
+                      {field[which]}
+                      {field.differsOnlyByPerCall && <PerCallNote />}
                     </span>
-                  )}
-                  <span className="diff-value">{field[which]}</span>
-                </dd>
-              </div>
-            ))}
-          </dl>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
         )}
       </td>
     );
@@ -391,10 +433,10 @@ function VariableCells({ row }: { row: VariableRow }): ReactElement {
       {text === null ? (
         <Gap text="not set" />
       ) : (
-        <>
+        <span className="diff-line">
           <CellMark status={row.status} />
           <span className="diff-value">{text}</span>
-        </>
+        </span>
       )}
     </td>
   );
@@ -402,14 +444,7 @@ function VariableCells({ row }: { row: VariableRow }): ReactElement {
     <>
       <th scope="row" className="diff-table__key">
         <span className="diff-value">{row.name}</span>
-        {row.differsOnlyByPerCall && (
-          <span
-            className="diff-per-call"
-            title="Written differently only because of per-call values (uuid, short id, an overridden crm_base): not a difference"
-          >
-            per-call value
-          </span>
-        )}
+        {row.differsOnlyByPerCall && <PerCallNote />}
       </th>
       {side(row.original, 'original')}
       {side(row.rerun, 'rerun')}
@@ -417,11 +452,25 @@ function VariableCells({ row }: { row: VariableRow }): ReactElement {
   );
 }
 
+/** Why a value written differently is not marked as a difference. */
+function PerCallNote(): ReactElement {
+  return (
+    <span
+      className="diff-per-call"
+      title="Written differently only because of per-call values (uuid, short id, an overridden crm_base): not a difference"
+    >
+      differs only by per-call values
+    </span>
+  );
+}
+
 function OutcomeCells({ row }: { row: OutcomeRow }): ReactElement {
   const side = (text: string, which: 'original' | 'rerun') => (
     <td className={sideClass(row.status, which, true)}>
-      <CellMark status={row.status} />
-      <span className="diff-value">{text}</span>
+      <span className="diff-line">
+        <CellMark status={row.status} />
+        <span className="diff-value">{text}</span>
+      </span>
     </td>
   );
   return (

@@ -6,10 +6,10 @@ import type { ReactElement } from 'react';
 import { formatClock } from '../../lib/format-time.ts';
 import type { CallView } from '../../state/call-state.ts';
 
-/** mm:ss of the current or last call. */
-export function CallTimer({ view }: { view: CallView }): ReactElement {
+/** mm:ss of the current or last call, or of a replay's recorded clock (`clockMs`). */
+export function CallTimer({ view, clockMs }: { view: CallView; clockMs?: number }): ReactElement {
   const [now, setNow] = useState(() => Date.now());
-  const running = view.phase === 'active' && view.startedAtMs !== null;
+  const running = clockMs === undefined && view.phase === 'active' && view.startedAtMs !== null;
   useEffect(() => {
     if (!running) return undefined;
     // A quarter second keeps the seconds digit from lagging visibly behind a wall clock.
@@ -18,7 +18,8 @@ export function CallTimer({ view }: { view: CallView }): ReactElement {
   }, [running]);
 
   let ms = 0;
-  if (view.end) ms = view.end.durationMs;
+  if (clockMs !== undefined) ms = view.end ? view.end.durationMs : clockMs;
+  else if (view.end) ms = view.end.durationMs;
   else if (running && view.startedAtMs !== null) ms = now - view.startedAtMs;
   return (
     <span className="display__timer" aria-label="Call time">

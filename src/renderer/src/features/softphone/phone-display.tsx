@@ -29,8 +29,21 @@ function shownDigits(digits: string): string {
   return digits.length > DIGITS_SHOWN ? `…${digits.slice(1 - DIGITS_SHOWN)}` : digits;
 }
 
+/** Props of {@link PhoneDisplay}. */
+export interface PhoneDisplayProps {
+  view: CallView;
+  /** The digits as shown, when not as typed (presenter mode masks PIN digits). */
+  digits?: string;
+  /** A replay's recorded call time, instead of the live timer. */
+  clockMs?: number;
+}
+
 /** The display. */
-export function PhoneDisplay({ view }: { view: CallView }): ReactElement {
+export function PhoneDisplay({
+  view,
+  digits = view.digits,
+  clockMs,
+}: PhoneDisplayProps): ReactElement {
   const caption = view.caption;
   const detail =
     view.phase === 'ended' && view.end
@@ -48,15 +61,15 @@ export function PhoneDisplay({ view }: { view: CallView }): ReactElement {
             {detail}
           </span>
         </div>
-        <CallTimer view={view} />
+        <CallTimer view={view} {...(clockMs === undefined ? {} : { clockMs })} />
       </div>
       <output
         className="display__digits"
         aria-label="Digits typed"
-        title={view.digits}
+        title={digits}
         data-testid="digits"
       >
-        {shownDigits(view.digits) || '\u00a0'}
+        {shownDigits(digits) || '\u00a0'}
       </output>
       <div className="display__caption" aria-live="polite" data-testid="caption">
         {caption ? (

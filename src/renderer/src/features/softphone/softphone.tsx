@@ -3,7 +3,7 @@
  * keyboard. Every key press sounds its DTMF tone first, then goes to the call if there is one;
  * with no call the key still sounds, like a real phone, and is sent nowhere.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import type { Environment, FlowEntry, Settings } from '../../../../shared/contract.ts';
 import type { CallSession } from '../../state/use-call-session.ts';
@@ -27,6 +27,12 @@ export interface SoftphoneProps {
   lastCall: Settings['lastCall'];
   /** False while something modal (the settings dialog) has the keyboard. */
   keyboardActive: boolean;
+  /** Told the flow file picked, so the flow view can draw it. */
+  onFlowPathChange?: (path: string | null) => void;
+  /** The digits as shown, when not as typed (presenter mode masks PIN digits). */
+  displayDigits?: string;
+  /** A key pressed by autopilot, to light on the keypad. */
+  litKeyOverride?: string | null;
 }
 
 /** The softphone. */
@@ -36,6 +42,9 @@ export function Softphone({
   environments,
   lastCall,
   keyboardActive,
+  onFlowPathChange,
+  displayDigits,
+  litKeyOverride,
 }: SoftphoneProps): ReactElement {
   const { view, start, sendKey, hangUp } = session;
   const [setup, setSetup] = useState<CallSetupValues>(() =>
@@ -44,6 +53,7 @@ export function Softphone({
   const [formError, setFormError] = useState<string | null>(null);
   const [litKey, light] = useLitKey();
   const inCall = view.phase === 'active' || view.phase === 'connecting';
+  useEffect(() => onFlowPathChange?.(setup.flowPath || null), [setup.flowPath, onFlowPathChange]);
 
   const press = useCallback(
     (key: string) => {
@@ -82,8 +92,11 @@ export function Softphone({
         environments={environments}
         locked={inCall}
       />
-      <PhoneDisplay view={view} />
-      <Keypad onPress={press} litKey={litKey} />
+      <PhoneDisplay
+        view={view}
+        {...(displayDigits === undefined ? {} : { digits: displayDigits })}
+      />
+      <Keypad onPress={press} litKey={litKeyOverride ?? litKey} />
       <div className="call-buttons">
         <button type="submit" className="call-button call-button--call" disabled={inCall}>
           <PhoneIcon size={18} />

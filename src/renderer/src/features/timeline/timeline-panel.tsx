@@ -2,8 +2,9 @@
  * The timeline (surface 4): the path through the flow, then every event of the call in order with
  * its time since the call started. A webhook line opens that exchange in the inspector.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ReactElement } from 'react';
+import type { CallEvent } from '../../../../shared/call-events.ts';
 import { formatOffset } from '../../lib/format-time.ts';
 import type { CallView } from '../../state/call-state.ts';
 import { describeEvent } from './describe-event.ts';
@@ -12,19 +13,37 @@ import { TryTheSamples } from './try-the-samples.tsx';
 import { useStickToBottom } from './use-stick-to-bottom.ts';
 import './timeline.css';
 
+/** A replay's whole session on the timeline: events still to come are shown dimmed. */
+export interface TimelineReplay {
+  events: readonly CallEvent[];
+  /** Events applied so far; the one before it is the current event. */
+  position: number;
+  /** Moves the replay to just after event `index` (0-based). */
+  onJump(position: number): void;
+}
+
 /** Props of {@link TimelinePanel}. */
 export interface TimelinePanelProps {
   view: CallView;
   onOpenExchange(seq: number): void;
+  /** Set during a replay: every event is listed and any of them can be jumped to. */
+  replay?: TimelineReplay | null;
 }
 
 /** The panel. */
-export function TimelinePanel({ view, onOpenExchange }: TimelinePanelProps): ReactElement {
+export function TimelinePanel({ view, onOpenExchange, replay }: TimelinePanelProps): ReactElement {
+  const events = replay ? replay.events : view.events;
   const lines = useMemo(
-    () => view.events.map((event) => ({ event, line: describeEvent(event) })),
-    [view.events],
+    () => events.map((event) => ({ event, line: describeEvent(event) })),
+    [events],
   );
-  const { ref, onScroll } = useStickToBottom<HTMLOListElement>(lines.length);
+  const { ref, onScroll } = useStickToBottom<HTMLOListElement>(replay ? 0 : lines.length);
+  const position = replay?.position ?? lines.length;
+  // During a replay the current event stays in sight as it moves.
+  const current = useRef<HTMLLIElement | null>(null);
+  useEffect(() => {
+    if (replay) current.current?.scrollIntoView({ block: 'nearest' });
+  }, [replay, position]);
 
   if (lines.length === 0) {
     return (
@@ -50,13 +69,27 @@ export function TimelinePanel({ view, onOpenExchange }: TimelinePanelProps): Rea
         tabIndex={0}
         data-testid="timeline"
       >
-        {lines.map(({ event, line }) => (
+        {lines.map(({ event, line }, index) => (
           <li
             key={event.seq}
-            className={`tl tl--${line.kind}${line.quiet ? ' tl--quiet' : ''}${line.alert ? ' tl--alert' : ''}`}
+            ref={replay && index === position - 1 ? current : undefined}
+            className={`tl tl--${line.kind}${line.quiet ? ' tl--quiet' : ''}${line.alert ? ' tl--alert' : ''}${index >= position ? ' tl--future' : ''}${replay && index === position - 1 ? ' is-current' : ''}`}
             data-type={event.type}
+            aria-current={replay && index === position - 1 ? 'step' : undefined}
           >
-            <time className="tl__time">{formatOffset(event.t)}</time>
+            {replay ? (
+              <button
+                type="button"
+                className="tl__time tl__jump"
+                onClick={() => replay.onJump(index + 1)}
+                title="Jump the replay to this event"
+                data-testid="timeline-jump"
+              >
+                {formatOffset(event.t)}
+              </button>
+            ) : (
+              <time className="tl__time">{formatOffset(event.t)}</time>
+            )}
             <span className="tl__label">{line.label}</span>
             {event.type === 'webhook' ? (
               <button

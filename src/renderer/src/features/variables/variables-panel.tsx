@@ -16,7 +16,8 @@ import './variables.css';
 /** Props of {@link VariablesPanel}. */
 export interface VariablesPanelProps {
   view: CallView;
-  setVariable(name: string, value: Scalar): Promise<void>;
+  /** Null when the values cannot be edited (a replay shows the log; it changes nothing). */
+  setVariable: ((name: string, value: Scalar) => Promise<void>) | null;
 }
 
 function split(variables: VarMap): {
@@ -32,7 +33,7 @@ function split(variables: VarMap): {
 }
 
 /** One line on what the last step did, or how to edit. */
-function summary(view: CallView, count: number): string {
+function summary(view: CallView, count: number, editable: boolean): string {
   const step = view.lastChanges;
   if (step && count > 0) {
     const values = `${count} value${count === 1 ? '' : 's'}`;
@@ -40,7 +41,9 @@ function summary(view: CallView, count: number): string {
     if (byUser) return `Your edit changed ${values}`;
     return `Last step${step.node ? ` (${step.node})` : ''} changed ${values}`;
   }
-  return view.phase === 'active' ? 'Use the pencil to change a user variable mid-call' : '\u00a0';
+  return view.phase === 'active' && editable
+    ? 'Use the pencil to change a user variable mid-call'
+    : '\u00a0';
 }
 
 /** The panel. */
@@ -49,7 +52,7 @@ export function VariablesPanel({ view, setVariable }: VariablesPanelProps): Reac
   const [editing, setEditing] = useState<string | null>(null);
   const changes = useMemo(() => changedPaths(view.lastChanges), [view.lastChanges]);
   const { user, system } = useMemo(() => split(view.variables), [view.variables]);
-  const active = view.phase === 'active';
+  const active = view.phase === 'active' && setVariable !== null;
 
   const toggle = useCallback((path: string) => {
     setExpanded((current) => {
@@ -67,7 +70,7 @@ export function VariablesPanel({ view, setVariable }: VariablesPanelProps): Reac
     editing: active ? editing : null,
     startEdit: active ? setEditing : null,
     stopEdit: () => setEditing(null),
-    save: setVariable,
+    save: setVariable ?? (() => Promise.reject(new Error('a replay cannot change variables'))),
   };
 
   if (user.length === 0 && system.length === 0) {
@@ -85,7 +88,7 @@ export function VariablesPanel({ view, setVariable }: VariablesPanelProps): Reac
   return (
     <div className="variables">
       <p className="variables__summary" aria-live="polite">
-        {summary(view, changes.changed.size)}
+        {summary(view, changes.changed.size, setVariable !== null)}
       </p>
       <h3 className="variables__heading">
         Call variables <span className="count">{user.length}</span>

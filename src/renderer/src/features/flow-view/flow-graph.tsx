@@ -1,0 +1,129 @@
+/**
+ * The flow drawn with xyflow: read-only (no dragging, connecting, selecting or deleting), zoom and
+ * pan only, nodes and edges from the layout, the path taken and the current node marked.
+ */
+import { Controls, MarkerType, ReactFlow } from '@xyflow/react';
+import type { AriaLabelConfig, EdgeTypes, NodeTypes } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { ReactElement } from 'react';
+import type { FlowEdgeData, FlowGraphEdge } from './flow-edge.tsx';
+import { FlowEdgeView } from './flow-edge.tsx';
+import type { FlowLayout, LayoutEdge } from './flow-layout.ts';
+import { pairKey, pathHighlight } from './flow-layout.ts';
+import type { FlowGraphNode } from './flow-node.tsx';
+import { FlowNodeView, nodeAriaLabel } from './flow-node.tsx';
+import { FollowCurrentNode } from './follow-current-node.ts';
+
+// Module constants: xyflow re-creates every node when these objects change identity.
+const NODE_TYPES: NodeTypes = { flow: FlowNodeView };
+const EDGE_TYPES: EdgeTypes = { flow: FlowEdgeView };
+// xyflow's own screen-reader hints talk about selecting, moving and deleting: none applies here.
+const ARIA_LABELS: Partial<AriaLabelConfig> = {
+  'node.a11yDescription.default':
+    'A step of the flow. Tab moves to the next step; the view is read-only.',
+  'node.a11yDescription.keyboardDisabled': 'A step of the flow; the view is read-only.',
+  'edge.a11yDescription.default': 'A connection between two steps; the view is read-only.',
+};
+
+/** Props of {@link FlowGraph}. */
+export interface FlowGraphProps {
+  layout: FlowLayout;
+  currentNode: string | null;
+  path: readonly string[];
+  /** Accessible name of the graph (`Flow Balance read-back`). */
+  label: string;
+}
+
+function edgeClass(edge: LayoutEdge, visited: boolean): string {
+  return [
+    'flow-edge',
+    `flow-edge--${edge.kind}`,
+    edge.dangling && 'flow-edge--dangling',
+    visited && 'flow-edge--visited',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+// Marker colours are CSS variables so the arrowheads follow the theme like the strokes do.
+function markerColor(edge: LayoutEdge, visited: boolean): string {
+  if (edge.dangling) return 'var(--danger)';
+  return visited ? 'var(--accent)' : 'var(--muted)';
+}
+
+/** The graph. */
+export function FlowGraph({ layout, currentNode, path, label }: FlowGraphProps): ReactElement {
+  const highlight = useMemo(() => pathHighlight(path), [path]);
+
+  const nodes = useMemo(
+    () =>
+      layout.nodes.map((node): FlowGraphNode => {
+        const current = node.id === currentNode;
+        return {
+          id: node.id,
+          type: 'flow',
+          position: { x: node.x, y: node.y },
+          width: node.width,
+          height: node.height,
+          data: { node, current, visited: highlight.nodes.has(node.id) },
+          ariaLabel: nodeAriaLabel(node, current),
+          draggable: false,
+          connectable: false,
+          selectable: false,
+          deletable: false,
+        };
+      }),
+    [layout, currentNode, highlight],
+  );
+
+  const edges = useMemo(
+    () =>
+      layout.edges.map((edge): FlowGraphEdge => {
+        const visited = highlight.edges.has(pairKey(edge.source, edge.target));
+        const data: FlowEdgeData = { edge };
+        return {
+          id: edge.id,
+          type: 'flow',
+          source: edge.source,
+          target: edge.target,
+          data,
+          className: edgeClass(edge, visited),
+          animated: visited,
+          markerEnd: { type: MarkerType.ArrowClosed, color: markerColor(edge, visited) },
+          ariaLabel: `${edge.source} ${edge.label} to ${edge.target}`,
+          selectable: false,
+          deletable: false,
+          focusable: false,
+        };
+      }),
+    [layout, highlight],
+  );
+
+  return (
+    <div className="flow-view__graph" role="group" aria-label={label}>
+      <ReactFlow<FlowGraphNode, FlowGraphEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        minZoom={0.1}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        edgesReconnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        colorMode="system"
+        ariaLabelConfig={ARIA_LABELS}
+      >
+        <Controls showInteractive={false} />
+        {/* Also the initial fit (no fitView prop): it would land after, and undo, the centring on a
+            current node. */}
+        <FollowCurrentNode layout={layout} currentNode={currentNode} />
+      </ReactFlow>
+    </div>
+  );
+}

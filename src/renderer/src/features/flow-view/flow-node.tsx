@@ -1,0 +1,107 @@
+/**
+ * One flow node in the graph: id, type and summary, with a start badge and error/warning counts.
+ * The problem messages are its tooltip and, for screen readers, a list inside the node.
+ */
+import { Handle, Position } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
+import type { ReactElement } from 'react';
+import type { LayoutNode } from './flow-layout.ts';
+
+/** What the graph passes to each node (a type alias: xyflow wants a plain record type). */
+export type FlowNodeData = {
+  node: LayoutNode;
+  /** The call is at this node now. */
+  current: boolean;
+  /** The call's path went through this node. */
+  visited: boolean;
+};
+
+/** The xyflow node type of the flow view. */
+export type FlowGraphNode = Node<FlowNodeData, 'flow'>;
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Counts of a node's problems by severity. */
+export function problemCounts(node: LayoutNode): { errors: number; warnings: number } {
+  const errors = node.problems.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: node.problems.length - errors };
+}
+
+/** The hover text: what the node does in full, then every problem. */
+function tooltip(node: LayoutNode): string {
+  const lines = [`${node.id} (${node.type})`, node.fullSummary];
+  if (node.missing) lines.push('No node has this id.');
+  for (const p of node.problems) lines.push(`${p.severity}: ${p.message}`);
+  return lines.join('\n');
+}
+
+/** A short spoken name for the node's wrapper (xyflow puts it on the focusable element). */
+export function nodeAriaLabel(node: LayoutNode, current: boolean): string {
+  const { errors, warnings } = problemCounts(node);
+  const parts = [`${node.id}, ${node.missing ? 'missing node' : node.type}`];
+  if (node.start) parts.push('start');
+  if (current) parts.push('current step');
+  if (errors > 0) parts.push(plural(errors, 'error'));
+  if (warnings > 0) parts.push(plural(warnings, 'warning'));
+  return parts.join(', ');
+}
+
+/** The custom node component registered under the type `flow`. */
+export function FlowNodeView({ data }: NodeProps<FlowGraphNode>): ReactElement {
+  const { node, current, visited } = data;
+  const { errors, warnings } = problemCounts(node);
+  const classes = [
+    'flow-node',
+    `flow-node--${node.type}`,
+    node.start && 'flow-node--start',
+    node.missing && 'flow-node--missing',
+    visited && 'flow-node--visited',
+    current && 'flow-node--current',
+    errors > 0 ? 'flow-node--error' : warnings > 0 && 'flow-node--warning',
+  ].filter(Boolean);
+  return (
+    <div
+      className={classes.join(' ')}
+      data-node-id={node.id}
+      aria-current={current ? 'step' : undefined}
+      title={tooltip(node)}
+    >
+      {/* Edges attach to handles; they are drawn from dagre's routes, so the handles stay hidden. */}
+      <Handle
+        type="target"
+        position={Position.Top}
+        isConnectable={false}
+        className="flow-node__handle"
+      />
+      <div className="flow-node__head">
+        <span className="flow-node__id">{node.id}</span>
+        <span className="flow-node__type">{node.missing ? 'missing' : node.type}</span>
+      </div>
+      <p className="flow-node__summary">{node.summary}</p>
+      {(node.start || errors > 0 || warnings > 0) && (
+        <div className="flow-node__badges">
+          {node.start && <span className="badge flow-node__start">start</span>}
+          {errors > 0 && <span className="badge badge--error">{plural(errors, 'error')}</span>}
+          {warnings > 0 && (
+            <span className="badge badge--warning">{plural(warnings, 'warning')}</span>
+          )}
+        </div>
+      )}
+      {node.problems.length > 0 && (
+        <ul className="visually-hidden" aria-label={`Problems of ${node.id}`}>
+          {node.problems.map((p, index) => (
+            <li key={index}>
+              {p.severity}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        isConnectable={false}
+        className="flow-node__handle"
+      />
+    </div>
+  );
+}

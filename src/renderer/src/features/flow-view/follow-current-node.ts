@@ -1,0 +1,61 @@
+/**
+ * Keeps the viewport on what matters: the whole flow when a (new) layout arrives, the current node
+ * each time the call moves on. Rendered inside `<ReactFlow>` because it needs the flow instance.
+ */
+import { useReactFlow, useStore } from '@xyflow/react';
+import type { ReactFlowState } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import type { FlowLayout } from './flow-layout.ts';
+
+/** Props of {@link FollowCurrentNode}. */
+export interface FollowCurrentNodeProps {
+  layout: FlowLayout;
+  currentNode: string | null;
+}
+
+/** Short enough not to lag behind a fast call or a 4x replay. */
+const DURATION_MS = 300;
+/** When following a call, zoom in at least this far so the current node is readable. */
+const FOLLOW_MIN_ZOOM = 0.8;
+const FIT_PADDING = 0.1;
+
+// Ready once the pane has a size and can pan: the target comes from the layout, so this need not
+// wait for xyflow to measure the nodes (with controlled nodes and no onNodesChange, its own
+// "nodes initialized" flag never turns true).
+const paneReady = (s: ReactFlowState): boolean => s.width > 0 && s.height > 0 && s.panZoom !== null;
+
+function animationMs(): number {
+  const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  return reduce ? 0 : DURATION_MS;
+}
+
+/** Renders nothing; moves the viewport. */
+export function FollowCurrentNode({ layout, currentNode }: FollowCurrentNodeProps): null {
+  const { setCenter, fitView, getZoom } = useReactFlow();
+  const ready = useStore(paneReady);
+  // What the viewport last moved for: re-renders (the path growing, nodes re-measured) must not
+  // undo the user's own pan and zoom, only a new layout or a new current node may.
+  const last = useRef<FollowCurrentNodeProps | null>(null);
+
+  useEffect(() => {
+    if (!ready) return;
+    const before = last.current;
+    if (before?.layout === layout && before.currentNode === currentNode) return;
+    last.current = { layout, currentNode };
+    const target = layout.nodes.find((n) => n.id === currentNode);
+    // The first move places the view as it appears: nothing to animate from.
+    const duration = before === null ? 0 : animationMs();
+    if (target !== undefined) {
+      void setCenter(target.x + target.width / 2, target.y + target.height / 2, {
+        zoom: Math.max(getZoom(), FOLLOW_MIN_ZOOM),
+        duration,
+      });
+    } else if (before?.layout !== layout) {
+      // A new flow (or a reload, or presenter mode's bigger boxes): show all of it. The call
+      // ending (no current node) leaves the viewport where it is, on the last node.
+      void fitView({ padding: FIT_PADDING, duration });
+    }
+  }, [ready, layout, currentNode, setCenter, fitView, getZoom]);
+
+  return null;
+}

@@ -1,0 +1,42 @@
+/**
+ * The screen switcher in the header: the phone, the session log, and presenter mode.
+ */
+import type { ReactElement } from 'react';
+
+/** The console's screens. */
+export type Screen = 'phone' | 'sessions';
+
+/** Props of {@link ScreenNav}. */
+export interface ScreenNavProps {
+  screen: Screen;
+  onScreen(screen: Screen): void;
+  onPresent(): void;
+}
+
+/** The switcher. */
+export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): ReactElement {
+  const item = (id: Screen, label: string) => (
+    <button
+      type="button"
+      className={`screen-nav__item${screen === id ? ' is-current' : ''}`}
+      aria-current={screen === id ? 'page' : undefined}
+      onClick={() => onScreen(id)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <nav className="screen-nav" aria-label="Screens">
+      {item('phone', 'Phone')}
+      {item('sessions', 'Sessions')}
+      <button
+        type="button"
+        className="screen-nav__item"
+        onClick={onPresent}
+        title="Large type for demos"
+      >
+        Presenter mode
+      </button>
+    </nav>
+  );
+}
