@@ -217,8 +217,27 @@ describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)',
       await waitForText(page.getByTestId('digits'), '12345#••••9');
       const shown = await page.getByTestId('digits').innerText();
       assert.ok(!shown.includes('1111'), `the PIN shows as ${shown}`);
+      await waitForText(page.getByTestId('replay-position'), /^(\d+) \/ \1$/);
+
+      // A test case: a live call through the demo CRM, its keys pressed after each prompt.
+      await autopilot.getByLabel('Play').selectOption('test');
+      await page
+        .getByTestId('autopilot-pick')
+        .selectOption({ label: 'Balance read-back › gold customer hears balance' });
+      await page.getByTestId('autopilot-start').click();
+      await waitForCallState(page, /In call/);
+      await waitForText(page.getByTestId('presenter-caption'), /Your balance is 1,250\.75 euros/);
+      await waitForText(page.getByTestId('digits'), '12345#••••');
+      await screenshot(page, 'presenter-autopilot-case');
+      // The script ends after the PIN: the caller hangs up at the menu, as `ivr-console test` does.
+      await waitForCallState(page, /Ended/);
+      await waitForText(page.getByTestId('call-detail'), 'Hung up by the caller');
+      await page.getByTestId('autopilot-start').waitFor();
       await page.getByTestId('presenter-exit').click();
       await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+      // The autopilot's call was logged like any other.
+      await openSessions(page);
+      await waitForText(page.getByTestId('sessions-range'), '1–3 of 3');
       assert.deepEqual((open as ConsolePage).problems, []);
     },
   );

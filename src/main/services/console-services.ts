@@ -102,6 +102,12 @@ export async function createConsoleServices(
   };
   if (settings.loadProblem) noticeOnce('settings', `Settings: ${settings.loadProblem}`);
   const speech = options.speech;
+  // Calls and replays share one notice: the engine is broken for both.
+  const speechFailed = (error: Error): void =>
+    noticeOnce(
+      'speech-error',
+      `Speech failed (${error.message}): prompts are shown as captions only.`,
+    );
   const calls = createCallManager({
     store,
     hub,
@@ -115,15 +121,7 @@ export async function createConsoleServices(
         );
         return silent;
       }
-      const spoken = speech.createSpeaker(
-        () => settings.get().speech,
-        (error) =>
-          noticeOnce(
-            'speech-error',
-            `Speech failed (${error.message}): prompts are shown as captions only.`,
-          ),
-        silent,
-      );
+      const spoken = speech.createSpeaker(() => settings.get().speech, speechFailed, silent);
       // Muted speech still takes a prompt's time, so a call keeps its pace.
       return {
         speak: (text, o) => (settings.get().speech.enabled ? spoken : silent).speak(text, o),
@@ -132,16 +130,7 @@ export async function createConsoleServices(
   });
   const flows = createFlowCatalog(join(options.resourcesDir, 'flows'));
   const flowWatcher = createFlowWatcher((path) => hub.emit({ kind: 'flow_changed', path }));
-  const replaySpeech = createReplaySpeech(
-    speech,
-    () => settings.get().speech,
-    (error) =>
-      noticeOnce(
-        'speech-error',
-        `Speech failed (${error.message}): prompts are shown as captions only.`,
-      ),
-    clock,
-  );
+  const replaySpeech = createReplaySpeech(speech, () => settings.get().speech, speechFailed, clock);
   const info: AppInfo = {
     version: options.version,
     platform: process.platform,

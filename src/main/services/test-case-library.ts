@@ -11,7 +11,7 @@ import type { SavedTestCase, TestCaseEntry, TestFileEntry } from '../../shared/c
 import type { SessionDetail } from '../../shared/session-types.ts';
 import { loadTestFile } from '../call-tests/load-test-file.ts';
 import { sessionToTestCase } from '../call-tests/session-to-test-case.ts';
-import { writeFileAtomic } from '../call-tests/write-file-atomic.ts';
+import { writeFileAtomic } from '../fs/write-file-atomic.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 import { ServiceError } from './service-errors.ts';
 
@@ -123,7 +123,7 @@ export function createTestCaseLibrary(
     (cases as YAMLSeq).flow = false;
     (cases as YAMLSeq).items.push(doc.createNode(testCase));
     const yaml = doc.toString({ lineWidth: 0 });
-    await writeFileAtomic(file, yaml);
+    await writeFileAtomic(file, yaml, { createFolder: true });
     return { path: file, caseName: testCase.name, caseCount: (cases as YAMLSeq).items.length };
   };
 

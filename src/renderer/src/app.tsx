@@ -36,6 +36,8 @@ export function App(): ReactElement {
   const [screen, setScreen] = useState<Screen>('phone');
   const [presenter, setPresenter] = useState(false);
   const [pickedFlow, setPickedFlow] = useState<string | null>(null);
+  /** The flow autopilot last played: the phone switches to it. */
+  const [requestedFlow, setRequestedFlow] = useState<string | null>(null);
   const dtmf = data.settings?.dtmf;
   useKeyToneWarmUp();
 
@@ -100,6 +102,7 @@ export function App(): ReactElement {
         lastCall={settings.lastCall}
         keyboardActive={!settingsOpen}
         onFlowPathChange={setPickedFlow}
+        requestedFlowPath={requestedFlow}
         litKeyOverride={autopilot.litKey}
         {...(digits === undefined ? {} : { displayDigits: digits })}
       />
@@ -115,6 +118,9 @@ export function App(): ReactElement {
         onPlaySession={(picked, speed) => replay.load(picked, { autoplay: true, speed })}
         onPlayCase={(testCase, path, keyMs) => {
           replay.close();
+          // The phone (and so the flow view) shows the case's flow, whatever it had picked.
+          setRequestedFlow(path);
+          setPickedFlow(path);
           autopilot.start(testCase, path, keyMs);
         }}
         onStop={() => {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { SessionSummary } from '../../../shared/session-types.ts';
 import { EXPORT_FORMATS, exportSession, isExportFormat } from '../../export/export-session.ts';
 import { APP_EXPORTER } from '../../export/exporter.ts';
-import { writeFileAtomic } from '../../export/write-file-atomic.ts';
+import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
 import { defaultDatabasePath } from '../../store/data-dir.ts';
 import { openSessionStore } from '../../store/session-store.ts';
 import type { SessionStore } from '../../store/session-store.ts';

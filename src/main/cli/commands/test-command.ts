@@ -23,7 +23,7 @@ import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
 import { toTestRunJson } from '../../call-tests/results-json.ts';
 import { runTestFiles } from '../../call-tests/run-test-files.ts';
 import type { RunProgress } from '../../call-tests/run-test-files.ts';
-import { writeFileAtomic } from '../../call-tests/write-file-atomic.ts';
+import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
 import { formatFileProblem } from '../../call-tests/yaml-reader.ts';
 import { startDemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
@@ -117,7 +117,9 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
       io.signal,
     );
     if (junitPath) {
-      await writeFileAtomic(junitPath, junitReport(suites, performance.now() - started));
+      await writeFileAtomic(junitPath, junitReport(suites, performance.now() - started), {
+        createFolder: true,
+      });
       println(io.stderr, `JUnit report written to ${junitPath}`);
     }
     if (values.json) {

@@ -11,7 +11,7 @@ import { FlowEdgeView } from './flow-edge.tsx';
 import type { FlowLayout, LayoutEdge } from './flow-layout.ts';
 import { pairKey, pathHighlight } from './flow-layout.ts';
 import type { FlowGraphNode } from './flow-node.tsx';
-import { FlowNodeView, nodeAriaLabel } from './flow-node.tsx';
+import { FlowNodeView, nodeAriaLabel, nodeHandles } from './flow-node.tsx';
 import { FollowCurrentNode } from './follow-current-node.ts';
 
 // Module constants: xyflow re-creates every node when these objects change identity.
@@ -65,6 +65,8 @@ export function FlowGraph({ layout, currentNode, path, label }: FlowGraphProps):
           position: { x: node.x, y: node.y },
           width: node.width,
           height: node.height,
+          // Known from the layout, so edges never wait for (or lose) xyflow's own measuring.
+          handles: nodeHandles(node.width, node.height),
           data: { node, current, visited: highlight.nodes.has(node.id) },
           ariaLabel: nodeAriaLabel(node, current),
           draggable: false,

@@ -3,7 +3,7 @@
  * The problem messages are its tooltip and, for screen readers, a list inside the node.
  */
 import { Handle, Position } from '@xyflow/react';
-import type { Node, NodeProps } from '@xyflow/react';
+import type { Node, NodeHandle, NodeProps } from '@xyflow/react';
 import type { ReactElement } from 'react';
 import type { LayoutNode } from './flow-layout.ts';
 
@@ -33,6 +33,27 @@ function tooltip(node: LayoutNode): string {
   if (node.missing) lines.push('No node has this id.');
   for (const p of node.problems) lines.push(`${p.severity}: ${p.message}`);
   return lines.join('\n');
+}
+
+/** Side of xyflow's handle dot in pixels (`.react-flow__handle` in its stylesheet). */
+const HANDLE_SIZE = 6;
+
+/**
+ * Where the two handles of a `width` × `height` box sit, relative to its top-left corner: the
+ * target at the top centre, the source at the bottom centre, as {@link FlowNodeView} draws them.
+ * Given to xyflow up front so that it never needs to measure them: it drops measured handles
+ * whenever it gets a new node object (every call step, since the nodes are not kept in state
+ * with `onNodesChange`) and draws no edge for a node whose handles it does not know. When steps
+ * come in quick succession (autopilot, fast replay) the re-measuring can be lost for good, and
+ * every edge with it.
+ */
+export function nodeHandles(width: number, height: number): NodeHandle[] {
+  const x = width / 2 - HANDLE_SIZE / 2;
+  const size = { width: HANDLE_SIZE, height: HANDLE_SIZE };
+  return [
+    { type: 'target', position: Position.Top, x, y: -HANDLE_SIZE / 2, ...size },
+    { type: 'source', position: Position.Bottom, x, y: height - HANDLE_SIZE / 2, ...size },
+  ];
 }
 
 /** A short spoken name for the node's wrapper (xyflow puts it on the focusable element). */

@@ -33,6 +33,8 @@ export interface SoftphoneProps {
   displayDigits?: string;
   /** A key pressed by autopilot, to light on the keypad. */
   litKeyOverride?: string | null;
+  /** A flow picked elsewhere (autopilot playing a test case): the phone switches to it. */
+  requestedFlowPath?: string | null;
 }
 
 /** The softphone. */
@@ -45,11 +47,20 @@ export function Softphone({
   onFlowPathChange,
   displayDigits,
   litKeyOverride,
+  requestedFlowPath = null,
 }: SoftphoneProps): ReactElement {
   const { view, start, sendKey, hangUp } = session;
-  const [setup, setSetup] = useState<CallSetupValues>(() =>
-    initialSetup(lastCall, flows, environments),
-  );
+  const [setup, setSetup] = useState<CallSetupValues>(() => {
+    const initial = initialSetup(lastCall, flows, environments);
+    return requestedFlowPath ? { ...initial, flowPath: requestedFlowPath } : initial;
+  });
+  // A new request from outside replaces the picked flow (adjusted while rendering, as React
+  // recommends for state derived from a changed prop).
+  const [seenRequest, setSeenRequest] = useState(requestedFlowPath);
+  if (requestedFlowPath !== seenRequest) {
+    setSeenRequest(requestedFlowPath);
+    if (requestedFlowPath) setSetup((current) => ({ ...current, flowPath: requestedFlowPath }));
+  }
   const [formError, setFormError] = useState<string | null>(null);
   const [litKey, light] = useLitKey();
   const inCall = view.phase === 'active' || view.phase === 'connecting';
