@@ -196,11 +196,17 @@ describe('the sample flows by clicks (Chromium, browser mode)', () => {
       await dialog.waitFor();
       const toneLength = dialog.getByRole('slider', { name: 'Tone length' });
       await toneLength.focus();
+      // One debounced save follows the change (or the dialog closing): wait for it to land before
+      // the reload, which would otherwise cut the request short.
+      const saved = page.waitForResponse((response) =>
+        response.url().endsWith('/api/settings.update'),
+      );
       await page.keyboard.press('ArrowRight'); // 80 -> 85 ms
       await waitForText(dialog, '85 ms');
       await screenshot(page, 'settings');
       await dialog.getByRole('button', { name: 'Done' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      assert.equal((await saved).status(), 200);
       // Saved through the contract: a fresh page gets the new value.
       await page.reload();
       await page.getByRole('button', { name: 'Settings' }).click();
