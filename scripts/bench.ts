@@ -215,8 +215,14 @@ function benchSessionList(): void {
       ['page at offset 90,000', () => store.list({ offset: 90_000 })],
       ['page filtered by flow + outcome', () => store.list({ flowId: 'flow-7', status: 'error' })],
       ['page searched by caller', () => store.list({ search: '+362000999' })],
+      ['page searched by variable value', () => store.list({ search: 'customer 4242' })],
       ['search with no match', () => store.list({ search: 'no such caller' })],
       ['count all', () => store.count()],
+      // What the Sessions screen asks for a searched page: the page and how many match in all.
+      [
+        'screen: searched page + total',
+        () => [store.list({ search: 'customer 4242' }), store.count({ search: 'customer 4242' })],
+      ],
       ['open a session (60 events)', () => store.get('the-newest')],
     ];
     console.log(

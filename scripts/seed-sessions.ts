@@ -8,7 +8,8 @@ import { openSessionStore } from '../src/main/store/session-store.ts';
 
 /**
  * Creates (or migrates) the database at `file` and inserts `count` sessions named
- * `bulk-000000`…: 20 flows (`flow-0`…), outcomes cycling hangup/transfer/error, one second apart.
+ * `bulk-000000`…: 20 flows (`flow-0`…), outcomes cycling hangup/transfer/error, one second apart,
+ * each with a customer's final variables (searchable, as the store makes them at finish).
  */
 export function seedBulkSessions(file: string, count: number): void {
   openSessionStore({ path: file }).close();
@@ -23,9 +24,15 @@ export function seedBulkSessions(file: string, count: number): void {
       SELECT printf('bulk-%06d', i), 'flow-' || (i % 20), 'Flow ' || (i % 20), NULL,
         '+3620' || printf('%07d', i), '+3680000000', 1700000000000 + i * 1000,
         1700000000000 + i * 1000 + 5000, 5000, CASE i % 3 WHEN 0 THEN 'hangup' WHEN 1 THEN 'transfer'
-        ELSE 'error' END, 'caller', '{}', 0, 0, NULL,
+        ELSE 'error' END, 'caller',
+        json_object('customer_id', printf('%07d', i), 'customer_name', 'Customer ' || i,
+          'tier', 'gold', 'account', json_object('balance', (i % 5000) + 0.25, 'currency', 'EUR')),
+        0, 0, NULL,
         lower('+3620' || printf('%07d', i) || char(31) || '+3680000000' || char(31) || 'flow-' ||
-          (i % 20) || char(31) || 'Flow ' || (i % 20))
+          (i % 20) || char(31) || 'Flow ' || (i % 20) ||
+          -- What the store appends at finish: the final variables' values (variablesSearchText).
+          char(31) || printf('%07d', i) || char(31) || 'Customer ' || i || char(31) || 'gold' ||
+          char(31) || ((i % 5000) + 0.25) || char(31) || 'EUR')
       FROM n`,
     ).run({ last: count - 1 });
   } finally {
