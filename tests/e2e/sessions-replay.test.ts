@@ -175,11 +175,29 @@ describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)',
     { timeout: TEST_TIMEOUT_MS },
     async () => {
       const { page } = open as ConsolePage;
+      // The session's flow drawn on the phone screen (replay shows the session's own file).
+      await openSessions(page);
+      await page.locator(`tr[data-session-id="${ids.gold}"] .sessions__open`).click();
+      await page.getByTestId('session-replay').click();
+      await page.getByRole('tab', { name: /^Flow/ }).click();
+      await page.locator('.flow-panel[data-reloads="0"] [data-node-id="read_balance"]').waitFor();
+      assert.equal(await page.locator('.flow-node--warning').count(), 0);
+
+      // Edited in an editor: a prompt reworded, and a misspelt field (a warning on its node).
       const flow = JSON.parse(readFileSync(flowPath, 'utf8')) as {
-        nodes: Record<string, { say?: string }>;
+        nodes: Record<string, Record<string, unknown>>;
       };
-      (flow.nodes['read_balance'] as { say: string }).say = 'Your account balance is';
+      const node = flow.nodes['read_balance'] as Record<string, unknown>;
+      node['say'] = 'Your account balance is';
+      node['onfail'] = 'goodbye';
       writeFileSync(flowPath, JSON.stringify(flow, null, 2));
+      // The flow view redraws by itself, the problem on the node it belongs to.
+      await page.locator('.flow-panel[data-reloads="1"]').waitFor();
+      const warned = page.locator('[data-node-id="read_balance"].flow-node--warning');
+      await warned.waitFor();
+      assert.match((await warned.getAttribute('title')) ?? '', /onfail/);
+      await screenshot(page, 'flow-reloaded');
+      await page.getByRole('button', { name: 'Live phone' }).click();
 
       await openSessions(page);
       await page.locator(`tr[data-session-id="${ids.gold}"] .sessions__open`).click();
