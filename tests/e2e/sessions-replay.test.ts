@@ -109,6 +109,34 @@ describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)',
     await waitForText(detail, 'Hung up by the flow');
     await waitForText(detail, 'welcome → ask_id → ask_pin → auth');
     await screenshot(page, 'sessions');
+
+    // Export: a HAR 1.2 file downloaded, with the request bodies exactly as sent.
+    const download = page.waitForEvent('download');
+    await detail.getByRole('button', { name: 'Export HAR' }).click();
+    const har = await download;
+    assert.equal(har.suggestedFilename(), `session-${ids.gold.slice(0, 8)}.har`);
+    const log = (
+      JSON.parse(readFileSync(await har.path(), 'utf8')) as {
+        log: { version: string; entries: { request: { postData?: { text: string } } }[] };
+      }
+    ).log;
+    assert.equal(log.version, '1.2');
+    assert.match(log.entries[0]?.request.postData?.text ?? '', /"pin":"1111"/);
+
+    // Saved as a test case: the detail says where, and how to run it.
+    await page.getByTestId('session-save-test').click();
+    await waitForText(
+      page.getByTestId('saved-test'),
+      /ivr-console test .*balance\.yaml --demo-crm/,
+    );
+
+    // Delete offers Undo; undone, the session is back and still in the log.
+    await page.getByTestId('session-delete').click();
+    await waitForText(page.getByTestId('delete-toast'), `Session ${ids.gold.slice(0, 8)} deleted.`);
+    await waitForText(page.getByTestId('sessions-range'), '1–1 of 1');
+    await page.getByTestId('delete-toast').getByRole('button', { name: 'Undo' }).click();
+    await waitForText(page.getByTestId('sessions-range'), '1–2 of 2');
+    await waitForText(detail, 'Hung up by the flow');
   });
 
   test(
@@ -256,6 +284,15 @@ describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)',
       // The autopilot's call was logged like any other.
       await openSessions(page);
       await waitForText(page.getByTestId('sessions-range'), '1–3 of 3');
+      // Deleted for real once Undo has gone by.
+      const newest = page.locator('[data-testid="sessions-table"] tbody tr').first();
+      const autopilotCall = await newest.getAttribute('data-session-id');
+      await newest.locator('.sessions__open').click();
+      await page.getByTestId('session-delete').click();
+      await page.getByTestId('delete-toast').waitFor({ state: 'hidden', timeout: 15_000 });
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await waitForText(page.getByTestId('sessions-range'), '1–2 of 2');
+      assert.equal(await page.locator(`tr[data-session-id="${autopilotCall}"]`).count(), 0);
       assert.deepEqual((open as ConsolePage).problems, []);
     },
   );

@@ -96,7 +96,7 @@ export function SessionsScreen({ onReplay }: SessionsScreenProps): ReactElement 
   const total =
     (page?.total ?? 0) - (pending && page?.items.some((s) => s.id === pending.session.id) ? 1 : 0);
   const first = total === 0 ? 0 : list.offset + 1;
-  const last = Math.min(list.offset + PAGE_SIZE, page?.total ?? 0);
+  const last = list.offset + items.length;
 
   return (
     <div className="sessions" data-testid="sessions-screen">
