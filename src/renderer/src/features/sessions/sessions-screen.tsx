@@ -149,9 +149,6 @@ export function SessionsScreen({ onReplay }: SessionsScreenProps): ReactElement 
                 <th scope="col" className="num">
                   Duration
                 </th>
-                <th scope="col" className="num">
-                  Webhooks
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -180,7 +177,6 @@ export function SessionsScreen({ onReplay }: SessionsScreenProps): ReactElement 
                     </span>
                   </td>
                   <td className="num">{formatDuration(session.durationMs)}</td>
-                  <td className="num">{session.webhookCount}</td>
                 </tr>
               ))}
             </tbody>
