@@ -40,6 +40,17 @@ export function isSystemVariable(name: string): name is SystemVariable {
   return systemSet.has(name);
 }
 
+/**
+ * System variables whose value differs from call to call by design (a fresh id each time): never
+ * settable by a caller, and left out when two calls are compared or a test pins values.
+ */
+export const PER_CALL_VARIABLES: readonly SystemVariable[] = ['uuid', 'vccsys_shortid'];
+
+/** True when `name` is one of {@link PER_CALL_VARIABLES}. */
+export function isPerCallVariable(name: string): boolean {
+  return (PER_CALL_VARIABLES as readonly string[]).includes(name);
+}
+
 /** True when `name` is a valid variable or response key name. */
 export function isValidVariableName(name: string): boolean {
   return VARIABLE_NAME_PATTERN.test(name);

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
 import { firstLine, runCliProcess, spawnCli, tempDir } from '../helpers/cli-process.ts';
+import { closedPort } from '../webhook/helpers.ts';
 
 const BALANCE = 'resources/flows/balance.json';
-
-/** A loopback port with nothing listening (connections are refused). */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('ivr-console run', () => {
   test('--demo-crm --json: the balance call completes with the balance read back, exactly one JSON document', async () => {
@@ -49,17 +40,7 @@ describe('ivr-console run', () => {
     assert.equal(doc.outcome, 'hangup');
     assert.equal(doc.endedBy, 'caller');
     assert.equal(doc.transferTarget, null);
-    assert.deepEqual(doc.path, [
-      'welcome',
-      'ask_id',
-      'ask_pin',
-      'auth',
-      'check',
-      'greet',
-      'fetch_balance',
-      'read_balance',
-      'options',
-    ]);
+    assert.deepEqual(doc.path, BALANCE_PATH_TO_OPTIONS);
     assert.ok(doc.spoken.includes('Your balance is 1,250.75 euros'));
     assert.equal(doc.variables.customer_id, '12345');
     assert.equal(doc.variables.authenticated, true);

@@ -30,20 +30,10 @@ import {
 } from './fixtures/console-page.ts';
 import { decodeKeys, waitForTones } from './fixtures/decode-keys.ts';
 import { waitForFinishedSessions } from './fixtures/session-log.ts';
+import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
 
 const BALANCE = /Your balance is 1,250\.75 euros/;
-const PATH = [
-  'welcome',
-  'ask_id',
-  'ask_pin',
-  'auth',
-  'check',
-  'greet',
-  'fetch_balance',
-  'read_balance',
-  'options',
-  'goodbye',
-];
+const PATH = [...BALANCE_PATH_TO_OPTIONS, 'goodbye'];
 const TIMELINE_TYPES = [
   'call_started',
   'prompt_started',

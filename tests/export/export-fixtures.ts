@@ -5,12 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { closedPort } from '../webhook/helpers.ts';
 
 /** The secret the secret-header session sends; it must appear in no export. */
 export const SECRET = 's3cret';
@@ -31,15 +30,6 @@ export interface ExportFixtures {
     /** The demo CRM answering bytes that are not UTF-8, then a redirect. */
     misbehave: string;
   };
-}
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function http(fields: Record<string, unknown>): Record<string, unknown> {

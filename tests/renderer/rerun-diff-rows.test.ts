@@ -26,6 +26,7 @@ import type {
 } from '../../src/renderer/src/features/rerun-diff/diff-rows.ts';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
 import { BALANCE, copyFlow, loadSession, record } from '../replay/replay-helpers.ts';
+import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
 
 /** The parts of a flow file these tests edit. */
 interface EditableFlow {
@@ -107,17 +108,8 @@ function flagged(view: DiffView): string[] {
     .map((row) => row.id);
 }
 
-const ORIGINAL_PATH = [
-  'welcome',
-  'ask_id',
-  'ask_pin',
-  'auth',
-  'check',
-  'greet',
-  'fetch_balance',
-  'read_balance',
-  'options',
-];
+/** The recorded call's path (the caller hangs up at the options menu). */
+const ORIGINAL_PATH = BALANCE_PATH_TO_OPTIONS;
 
 describe('re-run diff rows from real re-runs of a recorded balance call', () => {
   before(async () => {

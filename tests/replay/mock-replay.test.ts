@@ -8,8 +8,9 @@ import { describe, test } from 'node:test';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
 import { replaySession } from '../../src/main/replay/replay-session.ts';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
+import { closedPort } from '../webhook/helpers.ts';
 import type { Recorded } from './replay-helpers.ts';
-import { BALANCE, closedPort, loadSession, METER, record, replayJson } from './replay-helpers.ts';
+import { BALANCE, loadSession, METER, record, replayJson } from './replay-helpers.ts';
 
 async function assertReproduced(recorded: Recorded, crmBase: string): Promise<void> {
   const doc = await replayJson(recorded, ['--mock-webhooks', '--var', `crm_base=${crmBase}`], 0);

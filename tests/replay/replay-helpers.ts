@@ -3,11 +3,10 @@
  * them back from the log.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { copyFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { RunJson } from '../../src/main/cli/run-json.ts';
+import type { ReplayJson } from '../../src/main/replay/replay-json.ts';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
@@ -21,7 +20,7 @@ export interface Recorded {
   db: string;
   id: string;
   /** The `run --json` document of the original call. */
-  run: { path: string[]; spoken: string[]; variables: Record<string, unknown> };
+  run: RunJson;
 }
 
 /** Records one call with `run … --demo-crm --json --db <fresh>` and returns its session. */
@@ -69,43 +68,10 @@ export async function replayJson(
   recorded: Recorded,
   args: string[],
   expectedCode: number,
-): Promise<ReplayDoc> {
+): Promise<ReplayJson> {
   const run = await replay(recorded, [...args, '--json']);
   assert.equal(run.code, expectedCode, `${run.stderr}\n${run.stdout}`);
-  return JSON.parse(run.stdout) as ReplayDoc;
-}
-
-/** The parts of the `replay --json` document the tests read. */
-export interface ReplayDoc {
-  sessionId: string;
-  flow: string;
-  flowPath: string;
-  mode: 'live' | 'mock';
-  same: boolean;
-  callerScript: string;
-  firstDivergence: DocDifference | null;
-  differences: DocDifference[];
-  original: DocRun;
-  rerun: DocRun & { sessionId: string | null };
-}
-
-export interface DocDifference {
-  kind: string;
-  index?: number;
-  rerunIndex?: number;
-  key?: string;
-  node?: string;
-  original: unknown;
-  rerun: unknown;
-  summary: string;
-}
-
-export interface DocRun {
-  outcome: string;
-  endedBy: string;
-  transferTarget: string | null;
-  path: string[];
-  spoken: string[];
+  return JSON.parse(run.stdout) as ReplayJson;
 }
 
 /** A copy of `flow` in a fresh temp folder. */
@@ -113,13 +79,4 @@ export function copyFlow(flow: string): string {
   const copy = join(tempDir('ivr-replay-flow-'), 'flow.json');
   copyFileSync(flow, copy);
   return copy;
-}
-
-/** A loopback port with nothing listening (connections are refused). */
-export async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

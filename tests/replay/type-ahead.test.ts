@@ -20,7 +20,7 @@ import { deriveCallerScript } from '../../src/main/replay/caller-script.ts';
 import { replaySession } from '../../src/main/replay/replay-session.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { tempDir } from '../helpers/cli-process.ts';
-import { BALANCE } from './replay-helpers.ts';
+import { BALANCE, loadSession } from './replay-helpers.ts';
 
 let crm: DemoCrm;
 let flow: Flow;
@@ -70,17 +70,6 @@ async function recordLive(
   }
 }
 
-function load(db: string, id: string) {
-  const store = openSessionStore({ path: db });
-  try {
-    const session = store.get(id);
-    assert.ok(session);
-    return session;
-  } finally {
-    store.close();
-  }
-}
-
 describe('type-ahead, barge-in and hang-up mid-prompt replay exactly', () => {
   test('keys typed during the welcome prompt skip the next prompt; 0 barges into the menu', async () => {
     const recorded = await recordLive('1111', (event, call) => {
@@ -88,7 +77,7 @@ describe('type-ahead, barge-in and hang-up mid-prompt replay exactly', () => {
       if (event.node === 'welcome') for (const key of '12345#') call.pressKey(key);
       if (event.node === 'options') call.pressKey('0');
     });
-    const session = load(recorded.db, recorded.id);
+    const session = loadSession(recorded.db, recorded.id);
     const spoken = session.events.flatMap((e) => (e.type === 'prompt_started' ? [e.text] : []));
     assert.ok(
       !spoken.includes('Please enter your customer number, then press hash.'),
@@ -118,7 +107,7 @@ describe('type-ahead, barge-in and hang-up mid-prompt replay exactly', () => {
     const recorded = await recordLive('12345#1111', (event, call) => {
       if (event.type === 'prompt_started' && event.node === 'greet') call.hangUp();
     });
-    const session = load(recorded.db, recorded.id);
+    const session = loadSession(recorded.db, recorded.id);
     const steps = deriveCallerScript(session.events, flow);
     assert.deepEqual(steps.at(-1)?.anchor, {
       type: 'prompt_started',

@@ -9,10 +9,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createEspeakNgEngine } from '../../src/main/tts/espeak-ng-engine.ts';
-import { findExecutableOnPath } from '../../src/main/tts/find-executable.ts';
 import { runSpeechProcess } from '../../src/main/tts/run-speech-process.ts';
 import type { SpawnedSpeechProcess, SpeechEngine } from '../../src/main/tts/speech-engine.ts';
+import { realEspeakEngine, skipWithoutEspeak } from './real-espeak.ts';
 
 /** About 180 kB: espeak-ng needs seconds to render it, so an abort at 150 ms lands mid-way. */
 const LONG_TEXT = 'This is a rather long sentence for the cancellation test. '.repeat(3000);
@@ -31,16 +30,14 @@ function processExists(pid: number): boolean {
   }
 }
 
-const espeakPath = await findExecutableOnPath('espeak-ng');
-
-describe('cancelling espeak-ng', { skip: espeakPath === null && 'espeak-ng not installed' }, () => {
+describe('cancelling espeak-ng', { skip: skipWithoutEspeak }, () => {
   let dir: string;
   let engine: SpeechEngine;
   const spawned: SpawnedSpeechProcess[] = [];
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tts-cancel-'));
-    engine = createEspeakNgEngine({ executable: espeakPath!, onSpawn: (c) => spawned.push(c) });
+    engine = realEspeakEngine(spawned);
     await engine.voices(); // warm the voice list so the render starts at once
   });
   after(() => rm(dir, { recursive: true, force: true }));
@@ -78,10 +75,7 @@ describe('cancelling espeak-ng', { skip: espeakPath === null && 'espeak-ng not i
   test('an already aborted signal starts nothing and writes nothing', async () => {
     spawned.length = 0;
     // A fresh engine: not even the voice list is fetched.
-    const engine = createEspeakNgEngine({
-      executable: espeakPath!,
-      onSpawn: (c) => spawned.push(c),
-    });
+    const engine = realEspeakEngine(spawned);
     await engine.renderToWav('Hello.', join(dir, 'pre.wav'), {
       locale: 'en-US',
       signal: AbortSignal.abort(),

@@ -8,14 +8,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createEspeakNgEngine } from '../../src/main/tts/espeak-ng-engine.ts';
-import { findExecutableOnPath } from '../../src/main/tts/find-executable.ts';
 import type { SpawnedSpeechProcess, SpeechEngine } from '../../src/main/tts/speech-engine.ts';
+import { espeakPath, realEspeakEngine, skipWithoutEspeak } from './real-espeak.ts';
 import { readPcmWav } from './wav-reader.ts';
 
-const espeakPath = await findExecutableOnPath('espeak-ng');
-
-describe('hostile prompt text', { skip: espeakPath === null && 'espeak-ng not installed' }, () => {
+describe('hostile prompt text', { skip: skipWithoutEspeak }, () => {
   let dir: string;
   let marker: string;
   let engine: SpeechEngine;
@@ -24,7 +21,7 @@ describe('hostile prompt text', { skip: espeakPath === null && 'espeak-ng not in
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tts-hostile-'));
     marker = join(dir, 'PWNED');
-    engine = createEspeakNgEngine({ executable: espeakPath!, onSpawn: (c) => spawned.push(c) });
+    engine = realEspeakEngine(spawned);
   });
   after(() => rm(dir, { recursive: true, force: true }));
 

@@ -6,11 +6,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { createEspeakNgEngine } from '../../src/main/tts/espeak-ng-engine.ts';
-import { findExecutableOnPath } from '../../src/main/tts/find-executable.ts';
 import { createOsSpeaker } from '../../src/main/tts/os-speaker.ts';
-
-const espeakPath = await findExecutableOnPath('espeak-ng');
+import { realEspeakEngine, skipWithoutEspeak } from './real-espeak.ts';
 
 /** No ALSA card and no PulseAudio/PipeWire server to reach: nothing can play. */
 function hasNoAudioDevice(): boolean {
@@ -24,12 +21,10 @@ function hasNoAudioDevice(): boolean {
 describe(
   'speaking without an audio device',
   {
-    skip:
-      (espeakPath === null && 'espeak-ng not installed') ||
-      (!hasNoAudioDevice() && 'this machine has an audio device'),
+    skip: skipWithoutEspeak || (!hasNoAudioDevice() && 'this machine has an audio device'),
   },
   () => {
-    const engine = () => createEspeakNgEngine({ executable: espeakPath! });
+    const engine = () => realEspeakEngine();
 
     test('espeak-ng speak() rejects with a clear message, promptly', async () => {
       const started = performance.now();

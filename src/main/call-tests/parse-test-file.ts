@@ -6,9 +6,12 @@
 import type { Node } from 'yaml';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import type { VarMap } from '../../shared/variables.ts';
-import { isSystemVariable, isValidVariableName } from '../../shared/variables.ts';
-import { UsageError } from '../cli/cli-io.ts';
-import { parseDtmfScript } from '../cli/scripted-caller.ts';
+import {
+  isPerCallVariable,
+  isSystemVariable,
+  isValidVariableName,
+} from '../../shared/variables.ts';
+import { readDtmfScript } from '../cli/scripted-caller.ts';
 import { readExpectations } from './parse-expectations.ts';
 import type {
   At,
@@ -73,7 +76,7 @@ function readPresets(
     const path = `${field}.${name}`;
     const problem = !isValidVariableName(name)
       ? 'invalid variable name (must match ^[a-z_][a-z0-9_]*$)'
-      : name === 'uuid' || name === 'vccsys_shortid'
+      : isPerCallVariable(name)
         ? 'a system variable the call sets itself; it cannot be preset'
         : isSystemVariable(name)
           ? `a system variable; set it with "${name}:" instead`
@@ -158,13 +161,13 @@ function readCase(
         `"#${comment}" after a space starts a YAML comment, so those keys would be lost; quote the script: dtmf: "${text} #${comment.trim()}"`,
       );
     } else if (text !== undefined) {
-      try {
-        steps = parseDtmfScript(text);
-        dtmf = text;
-      } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
+      const read = readDtmfScript(text);
+      if ('problem' in read) {
         const where = reader.pos(dtmfEntry.value, dtmfEntry.keyPos);
-        reader.problem(where, `${field}.dtmf`, error.message.replace(/^--dtmf: /, ''));
+        reader.problem(where, `${field}.dtmf`, read.problem);
+      } else {
+        steps = read.steps;
+        dtmf = text;
       }
     }
   }

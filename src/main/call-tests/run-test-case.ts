@@ -1,17 +1,12 @@
 /**
- * Runs one test case exactly as `run` places a call: the real engine on a virtual clock that
- * jumps over prompts and timeouts, a silent speaker, real webhooks over HTTP, the caller's keys
- * from the case's `dtmf` script. Then checks the expectations against the result.
+ * Runs one test case exactly as `run` places a call (the same scripted call: real engine and
+ * webhooks on a virtual clock, the caller's keys from the case's `dtmf` script), the case's setup
+ * over the file's defaults. Then checks the expectations against the result.
  */
 import type { VarMap } from '../../shared/variables.ts';
-import { runCall } from '../calls/run-call.ts';
-import { DEFAULT_DESTINATION, DEFAULT_SOURCE } from '../cli/commands/run-command.ts';
 import type { RunJson } from '../cli/run-json.ts';
 import { toRunJson } from '../cli/run-json.ts';
-import { scriptedCaller } from '../cli/scripted-caller.ts';
-import type { Call } from '../engine/call-engine.ts';
-import { VirtualClock } from '../engine/clock.ts';
-import { createSilentSpeaker } from '../engine/speaker.ts';
+import { placeScriptedCall } from '../cli/scripted-call.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { checkExpectations } from './check-expectations.ts';
 import type { ExpectationFailure } from './expectation-failure.ts';
@@ -57,25 +52,18 @@ export async function runTestCase(
   const defaults = file.test.defaults;
   const base = { name: testCase.name, line: testCase.pos.line, dtmf: testCase.dtmf };
   try {
-    const clock = new VirtualClock({ start: Date.now(), autoAdvance: true });
-    let call: Call | null = null;
-    const running = runCall({
+    const running = placeScriptedCall({
       flow: file.flow,
       flowPath: file.flowPath,
-      clock,
-      speaker: createSilentSpeaker(clock),
+      steps: testCase.steps,
+      source: testCase.source ?? defaults.source,
+      destination: testCase.destination ?? defaults.destination,
+      customer: testCase.customer ?? defaults.customer,
+      projectid: testCase.projectid ?? defaults.projectid,
+      variables: { ...defaults.variables, ...env.variables, ...testCase.variables },
+      secrets: env.secrets,
       store: env.store,
-      options: {
-        source: testCase.source ?? defaults.source ?? DEFAULT_SOURCE,
-        destination: testCase.destination ?? defaults.destination ?? DEFAULT_DESTINATION,
-        customer: testCase.customer ?? defaults.customer ?? 'demo',
-        projectid: testCase.projectid ?? defaults.projectid ?? 'demo',
-        variables: { ...defaults.variables, ...env.variables, ...testCase.variables },
-        secrets: env.secrets,
-        onWaitingForKey: scriptedCaller(testCase.steps, () => call as Call),
-      },
     });
-    call = running.call;
     const run = toRunJson(await running.done, running.sessionId);
     const failures = checkExpectations(testCase.expect, run);
     return { ...base, timeMs: performance.now() - started, failures, error: null, run };

@@ -7,10 +7,8 @@
  */
 import type { SessionDetail } from '../../shared/session-types.ts';
 import type { VarMap, VarValue } from '../../shared/variables.ts';
-import { isSystemVariable } from '../../shared/variables.ts';
-import { PER_CALL_VARIABLES } from '../replay/compare-runs.ts';
-import type { CallerStep } from '../replay/caller-script.ts';
-import { deriveCallerScript } from '../replay/caller-script.ts';
+import { isSystemVariable, PER_CALL_VARIABLES } from '../../shared/variables.ts';
+import { deriveCallerScript, dtmfScript } from '../replay/caller-script.ts';
 import { recordFromEvents } from '../replay/run-record.ts';
 import { startConditionsOf } from '../replay/start-conditions.ts';
 
@@ -27,19 +25,6 @@ export interface TestCaseDocument {
 
 /** Variables a saved case never pins: per-call ids, and where the CRM is (`--demo-crm` sets it). */
 const UNPINNED = new Set([...PER_CALL_VARIABLES, 'crm_base']);
-
-/**
- * The `dtmf` script of `steps`: keys, `~` for a silence. A hang-up needs no mark: a test caller
- * with no keys left hangs up at the next wait.
- */
-export function dtmfScript(steps: readonly CallerStep[]): string {
-  let script = '';
-  for (const step of steps) {
-    if (step.kind === 'key') script += step.key;
-    else if (step.kind === 'silence') script += '~';
-  }
-  return script;
-}
 
 function same(a: VarValue | undefined, b: VarValue | undefined): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

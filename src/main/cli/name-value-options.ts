@@ -3,7 +3,11 @@
  * rules and the same messages everywhere, secrets completed from `IVR_SECRET_*`.
  */
 import type { VarMap } from '../../shared/variables.ts';
-import { isSystemVariable, isValidVariableName } from '../../shared/variables.ts';
+import {
+  isPerCallVariable,
+  isSystemVariable,
+  isValidVariableName,
+} from '../../shared/variables.ts';
 import { UsageError } from './cli-io.ts';
 
 /** Parses repeated `name=value` options; a bad one is a usage error naming it. */
@@ -42,7 +46,7 @@ export function parseVarOptions(
 ): VarMap {
   return parsePairs(command, '--var', pairs, (name) => {
     if (!isValidVariableName(name)) return 'invalid variable name (must match ^[a-z_][a-z0-9_]*$)';
-    if (name === 'uuid' || name === 'vccsys_shortid') {
+    if (isPerCallVariable(name)) {
       return `"${name}" is a system variable, set by the platform for each call`;
     }
     return isSystemVariable(name) ? `"${name}" is a system variable: ${systemHint(name)}` : null;

@@ -9,21 +9,31 @@ import { UsageError } from './cli-io.ts';
 export type CallerStep = string;
 
 /**
- * Parses a `--dtmf` script. Characters `0-9 * #` are keys, `~` is silence; spaces are ignored
- * so long scripts can be grouped (`12345# 1111`). Anything else is a usage error naming it.
+ * Reads a caller script. Characters `0-9 * #` are keys, `~` is silence; spaces are ignored so
+ * long scripts can be grouped (`12345# 1111`). Anything else is a problem naming it, worded for
+ * any place a script is written (`--dtmf`, a test file's `dtmf:`).
  */
-export function parseDtmfScript(script: string): CallerStep[] {
+export function readDtmfScript(script: string): { steps: CallerStep[] } | { problem: string } {
   const steps: CallerStep[] = [];
-  [...script].forEach((char, index) => {
-    if (/\s/.test(char)) return;
+  let index = 0;
+  for (const char of script) {
+    index++;
+    if (/\s/.test(char)) continue;
     if (!/^[0-9*#~]$/.test(char)) {
-      throw new UsageError(
-        `--dtmf: "${char}" at position ${index + 1} is not a key (use 0-9, *, # and ~ for silence)`,
-      );
+      return {
+        problem: `"${char}" at position ${index} is not a key (use 0-9, *, # and ~ for silence)`,
+      };
     }
     steps.push(char);
-  });
-  return steps;
+  }
+  return { steps };
+}
+
+/** Parses a `--dtmf` script (see {@link readDtmfScript}); a bad one is a usage error. */
+export function parseDtmfScript(script: string): CallerStep[] {
+  const read = readDtmfScript(script);
+  if ('problem' in read) throw new UsageError(`--dtmf: ${read.problem}`);
+  return read.steps;
 }
 
 /** Answers the call's waits from the script. Returns the hook to pass as `onWaitingForKey`. */

@@ -4,7 +4,7 @@
  */
 import type { HarNameValue } from './har-types.ts';
 
-/** The pairs as HAR name/value objects, order and spelling kept. */
+/** Name/value pairs (headers, query, form fields) as HAR objects, order and spelling kept. */
 export function toNameValues(pairs: readonly (readonly [string, string])[]): HarNameValue[] {
   return pairs.map(([name, value]) => ({ name, value }));
 }

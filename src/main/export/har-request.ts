@@ -11,14 +11,10 @@ import type { HarNameValue, HarPostData, HarRequest } from './har-types.ts';
 /** The HTTP version the webhook client speaks. */
 export const HTTP_VERSION = 'HTTP/1.1';
 
-function searchParamsOf(params: URLSearchParams): HarNameValue[] {
-  return [...params].map(([name, value]) => ({ name, value }));
-}
-
 /** The URL's query, decoded; empty for a URL that does not parse (it is still exported as is). */
 function queryStringOf(url: string): HarNameValue[] {
   try {
-    return searchParamsOf(new URL(url).searchParams);
+    return toNameValues([...new URL(url).searchParams]);
   } catch {
     return [];
   }
@@ -31,7 +27,7 @@ function postDataOf(record: WebhookRequestRecord): HarPostData | undefined {
   // The HAR 1.2 text calls text and params alternatives, but Chrome and Firefox write both for
   // forms: text keeps the exact bytes, params lets the Payload tab show the fields decoded.
   if (mimeType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-    postData.params = searchParamsOf(new URLSearchParams(record.body));
+    postData.params = toNameValues([...new URLSearchParams(record.body)]);
   }
   return postData;
 }

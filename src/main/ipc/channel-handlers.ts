@@ -2,14 +2,22 @@
  * What each channel of the contract does, in terms of the services. Inputs arrive already
  * validated (dispatch-request.ts); refusals are ServiceErrors with their envelope code.
  */
-import type { Channel, ChannelOutput, ValidInput } from '../../shared/contract.ts';
+import type { Channel, ChannelOutput, Environment, ValidInput } from '../../shared/contract.ts';
 import type { ConsoleServices } from '../services/console-services.ts';
+import { runnableFlow } from '../services/runnable-flow.ts';
 import { ServiceError } from '../services/service-errors.ts';
 
 /** One handler per channel. */
 export type ChannelHandlers = {
   [C in Channel]: (input: ValidInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
+
+/** The environment `id`, or a `not_found` refusal naming it. */
+function findEnvironment(services: ConsoleServices, id: string): Environment {
+  const environment = services.environments().find((e) => e.id === id);
+  if (!environment) throw new ServiceError('not_found', `no environment "${id}"`);
+  return environment;
+}
 
 /** The handlers over `services`. */
 export function createChannelHandlers(services: ConsoleServices): ChannelHandlers {
@@ -24,24 +32,14 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     },
     'environments.list': () => services.environments(),
     'call.start': async ({ flowPath, environmentId, source, destination, variables }) => {
-      const environment = services.environments().find((e) => e.id === environmentId);
-      if (!environment) throw new ServiceError('not_found', `no environment "${environmentId}"`);
+      const environment = findEnvironment(services, environmentId);
       const document = await services.flows.open(flowPath);
-      if (document.readError)
-        throw new ServiceError('not_found', `${flowPath}: ${document.readError}`);
-      if (!document.flow) {
-        const errors = document.problems.filter((p) => p.severity === 'error');
-        const first = errors[0];
-        throw new ServiceError(
-          'conflict',
-          `the flow has ${errors.length} error${errors.length === 1 ? '' : 's'}${first ? `, first: ${first.pointer}: ${first.message}` : ''}`,
-        );
-      }
+      const flow = runnableFlow(document);
       services.settings.update({
         lastCall: { flowPath: document.path, environmentId, source, destination },
       });
       const { callId, sessionId } = services.calls.start({
-        flow: document.flow,
+        flow,
         flowPath: document.path,
         source,
         destination,
@@ -84,12 +82,8 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     },
     'sessions.export': ({ id, format }) => services.sessions.export(id, format),
     'sessions.rerun': ({ id, mode, environmentId }) => {
-      let variables = {};
-      if (environmentId !== undefined) {
-        const environment = services.environments().find((e) => e.id === environmentId);
-        if (!environment) throw new ServiceError('not_found', `no environment "${environmentId}"`);
-        variables = environment.variables;
-      }
+      const variables =
+        environmentId === undefined ? {} : findEnvironment(services, environmentId).variables;
       return services.sessions.rerun(id, mode, variables);
     },
     'sessions.saveAsTest': ({ id, name }) =>

@@ -166,17 +166,24 @@ export function deriveCallerScript(events: readonly CallEvent[], flow?: Flow): C
 }
 
 /**
+ * The script's keys in `--dtmf` notation: keys as pressed, `~` for a silence. A hang-up has no
+ * mark: a scripted caller with no keys left hangs up at the next wait anyway.
+ */
+export function dtmfScript(steps: readonly CallerStep[]): string {
+  let script = '';
+  for (const step of steps) {
+    if (step.kind === 'key') script += step.key;
+    else if (step.kind === 'silence') script += '~';
+  }
+  return script;
+}
+
+/**
  * The script in `--dtmf` notation for people: keys as pressed, `~` for a silence, then
  * `, then hangs up` when the caller hung up. Keys typed ahead are not marked.
  */
 export function describeCallerScript(steps: readonly CallerStep[]): string {
-  let keys = '';
-  let hangsUp = false;
-  for (const step of steps) {
-    if (step.kind === 'key') keys += step.key;
-    else if (step.kind === 'silence') keys += '~';
-    else hangsUp = true;
-  }
+  const keys = dtmfScript(steps);
   const input = keys === '' ? 'no keys' : keys;
-  return hangsUp ? `${input}, then hangs up` : input;
+  return steps.some((step) => step.kind === 'hangup') ? `${input}, then hangs up` : input;
 }

@@ -4,15 +4,20 @@
  * first divergence: what a person reads first is "at step 6 the flow went to X instead of Y",
  * not the variables that differ as a consequence.
  */
-export type { Comparison, Difference, DifferenceKind } from '../../shared/replay/replay-types.ts';
+import type {
+  Comparison,
+  Difference,
+  DifferenceKind,
+  RunRecord,
+} from '../../shared/replay/replay-types.ts';
 import type { VarValue } from '../../shared/variables.ts';
 import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import type { Normaliser } from './normalise-values.ts';
 import { canonical, createNormaliser } from './normalise-values.ts';
-import type { Comparison, Difference, RunRecord } from '../../shared/replay/replay-types.ts';
-import type { DifferenceKind } from '../../shared/replay/replay-types.ts';
 import { diffSequences } from './sequence-diff.ts';
 import type { Hunk } from './sequence-diff.ts';
+
+export type { Comparison, Difference, DifferenceKind } from '../../shared/replay/replay-types.ts';
 
 /** Options of {@link compareRuns}. */
 export interface CompareOptions {
@@ -24,8 +29,10 @@ export interface CompareOptions {
   perCall?: readonly string[];
 }
 
-/** Variables that differ between any two calls. */
-export const PER_CALL_VARIABLES: readonly string[] = ['uuid', 'vccsys_shortid'];
+/** Variables that differ between any two calls (defined with the other system variables). */
+import { PER_CALL_VARIABLES } from '../../shared/variables.ts';
+
+export { PER_CALL_VARIABLES };
 
 interface Placed {
   difference: Difference;

@@ -61,12 +61,9 @@ export async function replaySession(input: ReplayInput): Promise<ReplayResult> {
   const steps = deriveCallerScript(session.events, flow);
   const overrides = input.variables ?? {};
   const start = startConditionsOf(session, overrides);
-  const live =
-    input.mode === 'live'
-      ? createWebhookClient(input.limits ? { limits: input.limits } : {})
-      : null;
-  const webhooks =
-    live ?? createRecordedWebhooks(session.events, input.limits ? { limits: input.limits } : {});
+  const limits = input.limits ? { limits: input.limits } : {};
+  const live = input.mode === 'live' ? createWebhookClient(limits) : null;
+  const webhooks = live ?? createRecordedWebhooks(session.events, limits);
   let rerun;
   try {
     rerun = await rerunCall({

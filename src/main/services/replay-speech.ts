@@ -6,6 +6,7 @@
 import type { Settings } from '../../shared/contract.ts';
 import type { Clock } from '../engine/clock.ts';
 import { createSilentSpeaker } from '../engine/speaker.ts';
+import { normalizeRate } from '../tts/speech-settings.ts';
 import type { SpeechBackend } from './console-services.ts';
 
 /** Speaks replayed prompts. */
@@ -15,10 +16,6 @@ export interface ReplaySpeech {
   /** Stops the current prompt, if any. */
   cancel(): void;
 }
-
-/** The engine's speaking-rate range (words a minute), as the settings bound it. */
-const MIN_RATE = 80;
-const MAX_RATE = 400;
 
 /**
  * Replay speech over `backend` (null: no engine, nothing is said), reading the current settings.
@@ -38,7 +35,8 @@ export function createReplaySpeech(
       current = controller;
       const settings = getSettings();
       if (!backend || !settings.enabled) return;
-      const rate = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, settings.rate * speed)));
+      // Within the range every engine accepts: 4x of a fast voice is as fast as speech goes.
+      const rate = normalizeRate(settings.rate * speed);
       const speaker = backend.createSpeaker(
         () => ({ ...settings, rate }),
         onError,

@@ -15,6 +15,7 @@ import { replaySession } from '../replay/replay-session.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
+import { runnableFlow } from './runnable-flow.ts';
 import { ServiceError } from './service-errors.ts';
 
 /** What the Sessions screen can do. */
@@ -78,19 +79,9 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
         throw new ServiceError('not_found', `session ${session.id} has no flow file to re-run`);
       }
       const document = await flows.open(session.flowPath);
-      if (document.readError) {
-        throw new ServiceError('not_found', `${document.path}: ${document.readError}`);
-      }
-      if (!document.flow) {
-        const first = document.problems.find((p) => p.severity === 'error');
-        throw new ServiceError(
-          'conflict',
-          `${document.path} has errors now${first ? `, first: ${first.pointer}: ${first.message}` : ''}`,
-        );
-      }
       const result = await replaySession({
         session,
-        flow: document.flow,
+        flow: runnableFlow(document),
         flowPath: document.path,
         mode,
         variables,

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Settings } from '../../shared/contract.ts';
 import { SettingsSchema } from '../../shared/contract-schemas.ts';
 import type { ValidInput } from '../../shared/contract.ts';
+import { DEMO_DESTINATION, DEMO_SOURCE } from '../../shared/demo-numbers.ts';
 
 /** The settings a fresh install starts with. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,8 +16,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lastCall: {
     flowPath: null,
     environmentId: 'demo',
-    source: '+3612345678',
-    destination: '+3612000000',
+    source: DEMO_SOURCE,
+    destination: DEMO_DESTINATION,
   },
 };
 

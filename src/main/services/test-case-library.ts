@@ -17,8 +17,6 @@ import { ServiceError } from './service-errors.ts';
 
 /** Saves and lists test cases. */
 export interface TestCaseLibrary {
-  /** Folder saved cases go to. */
-  readonly savedDir: string;
   /**
    * Appends `session` as a case to its flow's saved-tests file (created when new).
    *
@@ -128,7 +126,6 @@ export function createTestCaseLibrary(
   };
 
   return {
-    savedDir,
     saveSession(session, name) {
       const run = queue.then(() => save(session, name));
       queue = run.catch(() => undefined);

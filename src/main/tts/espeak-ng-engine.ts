@@ -2,7 +2,11 @@
  * espeak-ng adapter (Linux): speaks to the default audio device and renders WAV files with `-w`.
  * The prompt goes to `--stdin`, so text starting with `-` or full of shell syntax is just spoken.
  */
+import { createEngineCommand } from './engine-command.ts';
+import { espeakArgs, espeakInput, parseEspeakVoices, pickEspeakVoice } from './espeak-ng-args.ts';
+import { chosenOrLocaleVoice } from './locale-voice.ts';
 import { memoizeUntilFailure } from './memoize-until-failure.ts';
+import { renderViaTempFile, writeEmptyWav } from './render-via-temp-file.ts';
 import type {
   EngineProcessOptions,
   RenderSettings,
@@ -10,9 +14,6 @@ import type {
   SpeechEngine,
   SpeechSettings,
 } from './speech-engine.ts';
-import { espeakArgs, espeakInput, parseEspeakVoices, pickEspeakVoice } from './espeak-ng-args.ts';
-import { renderViaTempFile, writeEmptyWav } from './render-via-temp-file.ts';
-import { runSpeechCommand } from './speech-command.ts';
 import { checkVoiceId, cleanSpeechText, normalizeRate } from './speech-settings.ts';
 
 /** Options of {@link createEspeakNgEngine}. */
@@ -33,27 +34,19 @@ const ESPEAK_SAMPLE_RATE = 22050;
 
 /** A {@link SpeechEngine} driving espeak-ng. */
 export function createEspeakNgEngine(options: EspeakNgEngineOptions): SpeechEngine {
-  const { executable, onSpawn, killGraceMs } = options;
-  const listVoices = memoizeUntilFailure(() =>
-    runSpeechCommand(
-      {
-        command: executable,
-        args: ['--voices'],
-        timeoutMs: VOICES_TIMEOUT_MS,
-        onSpawn,
-        killGraceMs,
-      },
+  const run = createEngineCommand(options);
+  const listVoices = memoizeUntilFailure(async () => {
+    const result = await run(
+      { args: ['--voices'], timeoutMs: VOICES_TIMEOUT_MS },
       { failure: 'espeak-ng could not list its voices' },
-    ).then((result) => parseEspeakVoices(result.stdout)),
-  );
+    );
+    return parseEspeakVoices(result.stdout);
+  });
 
-  const voiceFor = async (settings: SpeechSettings & { locale: string }) => {
-    const chosen = checkVoiceId(settings.voice, 'espeak');
-    if (chosen !== undefined) return chosen;
-    // Without the list a locale cannot be checked: the default voice beats a failing prompt.
-    const voices = await listVoices().catch(() => []);
-    return pickEspeakVoice(settings.locale, voices);
-  };
+  const voiceFor = (settings: SpeechSettings & { locale: string }) =>
+    chosenOrLocaleVoice(checkVoiceId(settings.voice, 'espeak'), listVoices, (voices) =>
+      pickEspeakVoice(settings.locale, voices),
+    );
 
   return {
     id: 'espeak-ng',
@@ -62,14 +55,11 @@ export function createEspeakNgEngine(options: EspeakNgEngineOptions): SpeechEngi
       const prompt = cleanSpeechText(text);
       if (prompt === '' || settings.signal.aborted) return;
       const voice = await voiceFor(settings);
-      await runSpeechCommand(
+      await run(
         {
-          command: executable,
           args: espeakArgs({ voice, rate: normalizeRate(settings.rate) }),
           input: espeakInput(prompt),
           signal: settings.signal,
-          onSpawn,
-          killGraceMs,
         },
         {
           failure: 'espeak-ng could not play audio (is there an audio output device?)',
@@ -79,30 +69,25 @@ export function createEspeakNgEngine(options: EspeakNgEngineOptions): SpeechEngi
     },
 
     async renderToWav(text: string, file: string, settings: RenderSettings): Promise<void> {
+      // Before the voice lookup, which may start `espeak-ng --voices`.
       if (settings.signal?.aborted) return;
       const prompt = cleanSpeechText(text);
       const voice = await voiceFor(settings);
-      await renderViaTempFile(file, settings.signal, async (temp) => {
-        if (prompt === '') {
-          await writeEmptyWav(temp, ESPEAK_SAMPLE_RATE);
-          return 'done';
-        }
-        const result = await runSpeechCommand(
-          {
-            command: executable,
-            args: espeakArgs({ voice, rate: normalizeRate(settings.rate), output: temp }),
-            input: espeakInput(prompt),
-            signal: settings.signal,
-            onSpawn,
-            killGraceMs,
-          },
-          {
-            failure: 'espeak-ng could not render the prompt',
-            stderrFailure: ESPEAK_STDERR_FAILURE,
-          },
-        );
-        return result.outcome === 'aborted' ? 'aborted' : 'done';
-      });
+      await renderViaTempFile(file, settings.signal, (temp) =>
+        prompt === ''
+          ? writeEmptyWav(temp, ESPEAK_SAMPLE_RATE)
+          : run(
+              {
+                args: espeakArgs({ voice, rate: normalizeRate(settings.rate), output: temp }),
+                input: espeakInput(prompt),
+                signal: settings.signal,
+              },
+              {
+                failure: 'espeak-ng could not render the prompt',
+                stderrFailure: ESPEAK_STDERR_FAILURE,
+              },
+            ),
+      );
     },
 
     async voices() {

@@ -8,24 +8,24 @@ import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pcm16WavHeader } from './wav-header.ts';
 
-/** What a render step reports. */
-export type RenderOutcome = 'done' | 'aborted';
-
 /**
  * Calls `produce` with an absolute temporary path (never starting with `-`, so it cannot pass
  * for an option) and moves the result to `file` when it is a WAV file. Resolves without creating
- * anything when `signal` is already aborted or aborts meanwhile.
+ * anything when `signal` is already aborted or aborts meanwhile. `produce` runs its command with
+ * this same `signal`, so a command cut short by it just resolves: the signal alone says the
+ * output is partial and goes.
  */
 export async function renderViaTempFile(
   file: string,
   signal: AbortSignal | undefined,
-  produce: (tempFile: string) => Promise<RenderOutcome>,
+  produce: (tempFile: string) => Promise<unknown>,
 ): Promise<void> {
   if (signal?.aborted) return;
   const target = resolve(file);
   const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.partial.wav`;
   try {
-    if ((await produce(temp)) === 'aborted' || signal?.aborted) return;
+    await produce(temp);
+    if (signal?.aborted) return;
     await assertWavFile(temp);
     await rename(temp, target);
   } finally {
@@ -33,8 +33,11 @@ export async function renderViaTempFile(
   }
 }
 
-/** Writes a valid WAV file with no samples (mono, 16-bit, at `sampleRate`). */
-export async function writeEmptyWav(file: string, sampleRate = 22050): Promise<void> {
+/**
+ * Writes a valid WAV file with no samples (mono, 16-bit, at `sampleRate`): engines write no file
+ * at all for empty input. The rate is the engine's own, so an empty prompt's file matches the rest.
+ */
+export async function writeEmptyWav(file: string, sampleRate: number): Promise<void> {
   await writeFile(file, pcm16WavHeader(sampleRate, 1, 0));
 }
 

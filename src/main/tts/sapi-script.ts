@@ -28,6 +28,9 @@ export function sapiRate(wpm: number): number {
   return Math.round(Math.min(10, Math.max(-10, steps)));
 }
 
+/** Sample rate of rendered files (16-bit mono PCM), in Hz. */
+export const SAPI_SAMPLE_RATE = 22050;
+
 /** Environment variable prefix of the script's inputs. */
 const ENV = 'IVR_TTS_';
 /**
@@ -101,7 +104,7 @@ const BODY: Record<SapiMode, string[]> = {
   speak: [...PREPARE, `$s.SetOutputToDefaultAudioDevice()`, `$s.Speak($t)`],
   render: [
     ...PREPARE,
-    `$f = New-Object System.Speech.AudioFormat.SpeechAudioFormatInfo(22050, [System.Speech.AudioFormat.AudioBitsPerSample]::Sixteen, [System.Speech.AudioFormat.AudioChannel]::Mono)`,
+    `$f = New-Object System.Speech.AudioFormat.SpeechAudioFormatInfo(${SAPI_SAMPLE_RATE}, [System.Speech.AudioFormat.AudioBitsPerSample]::Sixteen, [System.Speech.AudioFormat.AudioChannel]::Mono)`,
     `$s.SetOutputToWaveFile($env:${ENV}OUTPUT, $f)`,
     `$s.Speak($t)`,
   ],

@@ -15,8 +15,14 @@ export interface SayArgsInput {
   output?: string;
 }
 
-/** Sample format of rendered files: 16-bit little-endian PCM at 22.05 kHz. */
-export const SAY_WAV_FORMAT = ['--file-format=WAVE', '--data-format=LEI16@22050'] as const;
+/** Sample rate of rendered files, in Hz. */
+export const SAY_SAMPLE_RATE = 22050;
+
+/** Sample format of rendered files: 16-bit little-endian PCM at {@link SAY_SAMPLE_RATE}. */
+export const SAY_WAV_FORMAT = [
+  '--file-format=WAVE',
+  `--data-format=LEI16@${SAY_SAMPLE_RATE}`,
+] as const;
 
 /** `say` arguments: read stdin, at `rate`, with `voice`, to the speakers or to `output`. */
 export function sayArgs(input: SayArgsInput): string[] {

@@ -1,5 +1,15 @@
 /** macOS adapter: `say`, which plays to the default output and renders WAV files with `-o`. */
+import { createEngineCommand } from './engine-command.ts';
+import { chosenOrLocaleVoice, pickVoiceForLocale } from './locale-voice.ts';
 import { memoizeUntilFailure } from './memoize-until-failure.ts';
+import { renderViaTempFile, writeEmptyWav } from './render-via-temp-file.ts';
+import {
+  SAY_SAMPLE_RATE,
+  SAY_VOICES_ARGS,
+  isNoveltySayVoice,
+  parseSayVoices,
+  sayArgs,
+} from './say-args.ts';
 import type {
   EngineProcessOptions,
   RenderSettings,
@@ -7,10 +17,6 @@ import type {
   SpeechEngine,
   SpeechSettings,
 } from './speech-engine.ts';
-import { pickVoiceForLocale } from './locale-voice.ts';
-import { renderViaTempFile, writeEmptyWav } from './render-via-temp-file.ts';
-import { SAY_VOICES_ARGS, isNoveltySayVoice, parseSayVoices, sayArgs } from './say-args.ts';
-import { runSpeechCommand } from './speech-command.ts';
 import { checkVoiceId, cleanSpeechText, normalizeRate } from './speech-settings.ts';
 
 /** Options of {@link createSayEngine}. */
@@ -23,26 +29,21 @@ const VOICES_TIMEOUT_MS = 10_000;
 
 /** A {@link SpeechEngine} driving macOS `say`. */
 export function createSayEngine(options: SayEngineOptions): SpeechEngine {
-  const { executable, onSpawn, killGraceMs } = options;
-  const listVoices = memoizeUntilFailure(() =>
-    runSpeechCommand(
-      {
-        command: executable,
-        args: SAY_VOICES_ARGS,
-        timeoutMs: VOICES_TIMEOUT_MS,
-        onSpawn,
-        killGraceMs,
-      },
+  const run = createEngineCommand(options);
+  const listVoices = memoizeUntilFailure(async () => {
+    const result = await run(
+      { args: SAY_VOICES_ARGS, timeoutMs: VOICES_TIMEOUT_MS },
       { failure: 'say could not list its voices' },
-    ).then((result) => parseSayVoices(result.stdout)),
-  );
+    );
+    return parseSayVoices(result.stdout);
+  });
 
-  const voiceFor = async (settings: SpeechSettings & { locale: string }) => {
-    const chosen = checkVoiceId(settings.voice, 'named');
-    if (chosen !== undefined) return chosen;
-    const voices = await listVoices().catch(() => []);
-    return pickVoiceForLocale(voices, settings.locale, isNoveltySayVoice)?.id;
-  };
+  const voiceFor = (settings: SpeechSettings & { locale: string }) =>
+    chosenOrLocaleVoice(
+      checkVoiceId(settings.voice, 'named'),
+      listVoices,
+      (voices) => pickVoiceForLocale(voices, settings.locale, isNoveltySayVoice)?.id,
+    );
 
   return {
     id: 'say',
@@ -51,41 +52,33 @@ export function createSayEngine(options: SayEngineOptions): SpeechEngine {
       const prompt = cleanSpeechText(text);
       if (prompt === '' || settings.signal.aborted) return;
       const voice = await voiceFor(settings);
-      await runSpeechCommand(
+      await run(
         {
-          command: executable,
           args: sayArgs({ voice, rate: normalizeRate(settings.rate) }),
           input: prompt,
           signal: settings.signal,
-          onSpawn,
-          killGraceMs,
         },
         { failure: 'say could not speak' },
       );
     },
 
     async renderToWav(text: string, file: string, settings: RenderSettings): Promise<void> {
+      // Before the voice lookup, which may start `say -v ?`.
       if (settings.signal?.aborted) return;
       const prompt = cleanSpeechText(text);
       const voice = await voiceFor(settings);
-      await renderViaTempFile(file, settings.signal, async (temp) => {
-        if (prompt === '') {
-          await writeEmptyWav(temp);
-          return 'done';
-        }
-        const result = await runSpeechCommand(
-          {
-            command: executable,
-            args: sayArgs({ voice, rate: normalizeRate(settings.rate), output: temp }),
-            input: prompt,
-            signal: settings.signal,
-            onSpawn,
-            killGraceMs,
-          },
-          { failure: 'say could not render the prompt' },
-        );
-        return result.outcome === 'aborted' ? 'aborted' : 'done';
-      });
+      await renderViaTempFile(file, settings.signal, (temp) =>
+        prompt === ''
+          ? writeEmptyWav(temp, SAY_SAMPLE_RATE)
+          : run(
+              {
+                args: sayArgs({ voice, rate: normalizeRate(settings.rate), output: temp }),
+                input: prompt,
+                signal: settings.signal,
+              },
+              { failure: 'say could not render the prompt' },
+            ),
+      );
     },
 
     async voices() {

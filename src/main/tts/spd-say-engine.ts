@@ -2,18 +2,15 @@
  * Speech Dispatcher adapter (Linux desktops): speaks through `spd-say`, which plays through the
  * user's audio session; renders through espeak-ng, since Speech Dispatcher cannot write files.
  */
+import { createEngineCommand } from './engine-command.ts';
+import { SPD_SAY_CANCEL_ARGS, parseSpdSayVoices, spdSayArgs, spdSayInput } from './spd-say-args.ts';
 import type {
   EngineProcessOptions,
   RenderSettings,
-  SpawnedSpeechProcess,
   SpeakSettings,
   SpeechEngine,
 } from './speech-engine.ts';
-import { runSpeechCommand } from './speech-command.ts';
-import { runSpeechProcess } from './run-speech-process.ts';
-import type { SpeechProcessResult } from './run-speech-process.ts';
 import { checkVoiceId, cleanSpeechText, normalizeRate } from './speech-settings.ts';
-import { SPD_SAY_CANCEL_ARGS, parseSpdSayVoices, spdSayArgs, spdSayInput } from './spd-say-args.ts';
 
 /** Options of {@link createSpdSayEngine}. */
 export interface SpdSayEngineOptions extends EngineProcessOptions {
@@ -36,17 +33,15 @@ const VOICES_TIMEOUT_MS = 10_000;
 
 /** A {@link SpeechEngine} speaking through Speech Dispatcher. */
 export function createSpdSayEngine(options: SpdSayEngineOptions): SpeechEngine {
-  const { executable, renderer, onSpawn, killGraceMs } = options;
+  const { renderer } = options;
+  const run = createEngineCommand(options);
 
   /** Silences Speech Dispatcher. Best effort: a failed cancel must not fail a barge-in. */
   const cancelAll = async (): Promise<void> => {
-    await runSpeechProcess({
-      command: executable,
-      args: SPD_SAY_CANCEL_ARGS,
-      timeoutMs: CANCEL_TIMEOUT_MS,
-      onSpawn,
-      killGraceMs,
-    }).catch(() => undefined);
+    await run(
+      { args: SPD_SAY_CANCEL_ARGS, timeoutMs: CANCEL_TIMEOUT_MS },
+      { failure: 'spd-say could not cancel' },
+    ).catch(() => undefined);
   };
 
   return {
@@ -61,31 +56,24 @@ export function createSpdSayEngine(options: SpdSayEngineOptions): SpeechEngine {
         rate,
         locale: settings.locale,
       });
+      // Only a client that ran can have handed the daemon something to cancel.
       let started = false;
-      const request = {
-        command: executable,
-        args,
-        input: prompt,
-        signal: settings.signal,
-        timeoutMs: speakTimeoutMs(prompt, rate),
-        onSpawn: (child: SpawnedSpeechProcess) => {
-          started = true;
-          onSpawn?.(child);
+      const result = await run(
+        {
+          args,
+          input: prompt,
+          signal: settings.signal,
+          timeoutMs: speakTimeoutMs(prompt, rate),
+          onSpawn: () => (started = true),
         },
-        killGraceMs,
-      };
-      let outcome: SpeechProcessResult['outcome'];
-      try {
-        ({ outcome } = await runSpeechCommand(request, {
-          failure: 'spd-say could not speak (is Speech Dispatcher working?)',
-        }));
-      } catch (error) {
+        { failure: 'spd-say could not speak (is Speech Dispatcher working?)' },
+      ).catch(async (error: unknown) => {
         // A client that timed out may have left the daemon speaking.
         if (started) await cancelAll();
         throw error;
-      }
+      });
       // Killing the client only stops the waiting: the daemon would finish the prompt.
-      if (outcome === 'aborted' && started) await cancelAll();
+      if (result.outcome === 'aborted' && started) await cancelAll();
     },
 
     async renderToWav(text: string, file: string, settings: RenderSettings): Promise<void> {
@@ -100,8 +88,8 @@ export function createSpdSayEngine(options: SpdSayEngineOptions): SpeechEngine {
     },
 
     async voices() {
-      const result = await runSpeechCommand(
-        { command: executable, args: ['-L'], timeoutMs: VOICES_TIMEOUT_MS, onSpawn, killGraceMs },
+      const result = await run(
+        { args: ['-L'], timeoutMs: VOICES_TIMEOUT_MS },
         { failure: 'spd-say could not list its voices' },
       );
       return parseSpdSayVoices(result.stdout);

@@ -71,10 +71,8 @@ export function parseLocale(locale: string | undefined): LocaleParts | undefined
 }
 
 /** `en-US` from its parts (language alone when there is no region). */
-export function formatLocale(parts: LocaleParts, separator = '-'): string {
-  return parts.region === undefined
-    ? parts.language
-    : `${parts.language}${separator}${parts.region}`;
+export function formatLocale(parts: LocaleParts): string {
+  return parts.region === undefined ? parts.language : `${parts.language}-${parts.region}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * screen; presenter mode shows the phone large beside the flow for demos. Settings in a dialog.
  * Data comes in through the contract only (api/).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { SessionDetail } from '../../shared/session-types.ts';
 import { PresenterScreen } from './features/presenter/presenter-screen.tsx';
@@ -23,6 +23,7 @@ import { Workspace } from './layout/workspace.tsx';
 import { useCallSession } from './state/use-call-session.ts';
 import { useConsoleData } from './state/use-console-data.ts';
 import { useNotices } from './state/use-notices.ts';
+import { useFlowDocument } from './state/use-flow-document.ts';
 import { useReplay } from './state/use-replay.ts';
 
 /** The console. */
@@ -40,18 +41,20 @@ export function App(): ReactElement {
   const [requestedFlow, setRequestedFlow] = useState<string | null>(null);
   const dtmf = data.settings?.dtmf;
   useKeyToneWarmUp();
+  // The flow the phone shows (a replay's own file, else the one picked), opened once for the
+  // flow view and presenter mode, and kept current when it is saved on disk.
+  const replaying = replay.session !== null && replay.view !== null;
+  const flowPath = replaying ? (replay.session?.flowPath ?? null) : pickedFlow;
+  const flow = useFlowDocument(flowPath);
 
   useEffect(() => {
     if (dtmf) configureKeyTones(dtmf);
   }, [dtmf]);
 
-  const replayOnPhone = useCallback(
-    (picked: SessionDetail) => {
-      replay.load(picked);
-      setScreen('phone');
-    },
-    [replay],
-  );
+  const replayOnPhone = (picked: SessionDetail): void => {
+    replay.load(picked);
+    setScreen('phone');
+  };
 
   if (data.status !== 'ready' || !data.settings) {
     return (
@@ -80,9 +83,7 @@ export function App(): ReactElement {
   }
 
   const settings = data.settings;
-  const replaying = replay.session !== null && replay.view !== null;
   const view = replaying && replay.view ? replay.view : session.view;
-  const flowPath = replaying ? (replay.session?.flowPath ?? null) : pickedFlow;
   const timelineReplay =
     replaying && replay.session
       ? { events: replay.session.events, position: replay.position, onJump: replay.jumpTo }
@@ -113,6 +114,7 @@ export function App(): ReactElement {
       <PresenterScreen
         view={view}
         flowPath={flowPath}
+        flow={flow}
         phone={phone}
         autopilotBusy={autopilot.running !== null || replay.playing}
         onPlaySession={(picked, speed) => replay.load(picked, { autoplay: true, speed })}
@@ -152,6 +154,7 @@ export function App(): ReactElement {
             view={view}
             setVariable={replaying ? null : session.setVariable}
             flowPath={flowPath}
+            flow={flow}
             replay={timelineReplay}
           />
         </main>

@@ -7,18 +7,17 @@
 import { formatProblem } from '../../../shared/flow/validate-flow.ts';
 import type { SessionDetail } from '../../../shared/session-types.ts';
 import type { VarMap } from '../../../shared/variables.ts';
-import { startDemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import { loadFlowFile } from '../../flows/load-flow-file.ts';
 import { formatReplay } from '../../replay/format-replay.ts';
 import { toReplayJson } from '../../replay/replay-json.ts';
 import { replaySession } from '../../replay/replay-session.ts';
-import { defaultDatabasePath } from '../../store/data-dir.ts';
-import { openSessionStore } from '../../store/session-store.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
-import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
+import { refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
+import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
+import { lookUpSession, openSessionLog } from '../session-log-option.ts';
 
 const OPTIONS = {
   'mock-webhooks': { type: 'boolean' },
@@ -33,12 +32,7 @@ const OPTIONS = {
 
 /** Finds the session; a failure to open the log or an unknown id is exit 2 (nothing to replay). */
 function findSession(store: SessionStore, id: string, io: CliIo): SessionDetail | number {
-  let session: SessionDetail | null;
-  try {
-    session = store.get(id);
-  } catch (error) {
-    throw new UsageError(`replay: ${(error as Error).message}`);
-  }
+  const session = lookUpSession(store, id, 'replay');
   if (session === null) {
     println(io.stderr, `replay: no session "${id}" in ${store.path}`);
     return EXIT.usage;
@@ -67,14 +61,12 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
       'replay: --demo-crm and --mock-webhooks contradict each other (mock answers from the recording)',
     );
   }
-  if (values['demo-crm'] && Object.hasOwn(variables, 'crm_base')) {
-    throw new UsageError('replay: --demo-crm and --var crm_base=… both set crm_base; use one');
-  }
+  refuseTwoCrmBases('replay', values['demo-crm'], variables);
   const secrets = parseSecretOptions('replay', values.secret, io.env);
 
   let store: SessionStore;
   try {
-    store = openSessionStore({ path: values.db ?? defaultDatabasePath(io.env) });
+    store = openSessionLog(values.db, io);
   } catch (error) {
     println(io.stderr, `replay: ${(error as Error).message}`);
     return EXIT.usage;
@@ -107,11 +99,7 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
       );
     }
 
-    if (values['demo-crm']) {
-      crm = await startDemoCrm({ port: 0 });
-      variables['crm_base'] = crm.url;
-      println(io.stderr, `demo CRM listening on ${crm.url}`);
-    }
+    crm = await startDemoCrmWhenAsked(values['demo-crm'], variables, io);
     const result = await replaySession({
       session,
       flow: loaded.flow,

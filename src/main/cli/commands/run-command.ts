@@ -5,26 +5,18 @@
  */
 import { formatProblem } from '../../../shared/flow/validate-flow.ts';
 import type { VarMap } from '../../../shared/variables.ts';
-import { runCall } from '../../calls/run-call.ts';
-import { startDemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
-import type { Call } from '../../engine/call-engine.ts';
-import { createRealClock, VirtualClock } from '../../engine/clock.ts';
-import { createSilentSpeaker } from '../../engine/speaker.ts';
 import { loadFlowFile } from '../../flows/load-flow-file.ts';
-import { defaultDatabasePath } from '../../store/data-dir.ts';
-import { openSessionStore } from '../../store/session-store.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
+import { refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
 import { formatEvent } from '../format-event.ts';
 import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
 import { toRunJson } from '../run-json.ts';
-import { parseDtmfScript, scriptedCaller } from '../scripted-caller.ts';
-
-/** The demo caller and number used when `--source` / `--destination` are not given. */
-export const DEFAULT_SOURCE = '+3612345678';
-export const DEFAULT_DESTINATION = '+3612000000';
+import { placeScriptedCall } from '../scripted-call.ts';
+import { parseDtmfScript } from '../scripted-caller.ts';
+import { openSessionLog } from '../session-log-option.ts';
 
 const OPTIONS = {
   dtmf: { type: 'string' },
@@ -50,9 +42,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const steps = parseDtmfScript(values.dtmf ?? '');
   const variables: VarMap = parseVarOptions('run', values.var, (name) => `use --${name}`);
   const secrets = parseSecretOptions('run', values.secret, io.env);
-  if (values['demo-crm'] && variables['crm_base'] !== undefined) {
-    throw new UsageError('run: --demo-crm and --var crm_base=… both set crm_base; use one');
-  }
+  refuseTwoCrmBases('run', values['demo-crm'], variables);
 
   const loaded = await loadFlowFile(positionals[0] as string, io.cwd);
   if (loaded.readError) throw new UsageError(`run: ${positionals[0]}: ${loaded.readError}`);
@@ -66,32 +56,20 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   let crm: DemoCrm | null = null;
   let store: SessionStore | null = null;
   try {
-    if (values['demo-crm']) {
-      crm = await startDemoCrm({ port: 0 });
-      variables['crm_base'] = crm.url;
-      println(io.stderr, `demo CRM listening on ${crm.url}`);
-    }
-    if (!values['no-log'])
-      store = openSessionStore({ path: values.db ?? defaultDatabasePath(io.env) });
-    const clock = values.realtime
-      ? createRealClock()
-      : new VirtualClock({ start: Date.now(), autoAdvance: true });
-    let call: Call | null = null;
-    const running = runCall({
+    crm = await startDemoCrmWhenAsked(values['demo-crm'], variables, io);
+    if (!values['no-log']) store = openSessionLog(values.db, io);
+    const running = placeScriptedCall({
       flow: loaded.flow,
       flowPath: loaded.path,
-      clock,
-      speaker: createSilentSpeaker(clock),
+      steps,
+      source: values.source,
+      destination: values.destination,
+      customer: values.customer,
+      projectid: values.projectid,
+      variables,
+      secrets,
       store,
-      options: {
-        source: values.source ?? DEFAULT_SOURCE,
-        destination: values.destination ?? DEFAULT_DESTINATION,
-        customer: values.customer ?? 'demo',
-        projectid: values.projectid ?? 'demo',
-        variables,
-        secrets,
-        onWaitingForKey: scriptedCaller(steps, () => call as Call),
-      },
+      realtime: values.realtime,
       onEvent: values.json
         ? undefined
         : (event) => {
@@ -99,7 +77,6 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
             if (line !== null) println(io.stdout, line);
           },
     });
-    call = running.call;
     const result = await running.done;
     if (values.json) {
       println(io.stdout, JSON.stringify(toRunJson(result, running.sessionId), null, 2));

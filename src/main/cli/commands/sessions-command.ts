@@ -8,12 +8,12 @@ import type { SessionSummary } from '../../../shared/session-types.ts';
 import { EXPORT_FORMATS, exportSession, isExportFormat } from '../../export/export-session.ts';
 import { APP_EXPORTER } from '../../export/exporter.ts';
 import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
-import { defaultDatabasePath } from '../../store/data-dir.ts';
 import { openSessionStore } from '../../store/session-store.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
 import { formatEvent } from '../format-event.ts';
+import { lookUpSession, sessionDbPath } from '../session-log-option.ts';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -60,7 +60,7 @@ async function sessionsExport(args: string[], io: CliIo): Promise<number> {
   if (!isExportFormat(values.format))
     throw new UsageError(`sessions export: unknown --format "${values.format}" (${formats})`);
   const id = positionals[0] as string;
-  const path = values.db ?? defaultDatabasePath(io.env);
+  const path = sessionDbPath(values.db, io);
   // Opening a missing file would create an empty database just to find nothing in it.
   if (!existsSync(path)) {
     println(io.stderr, `sessions export: no session "${id}" in ${path} (no such database)`);
@@ -69,9 +69,7 @@ async function sessionsExport(args: string[], io: CliIo): Promise<number> {
   const store = openSessionStore({ path });
   let session;
   try {
-    session = store.get(id);
-  } catch (error) {
-    throw new UsageError(`sessions export: ${(error as Error).message}`);
+    session = lookUpSession(store, id, 'sessions export');
   } finally {
     store.close();
   }
@@ -100,7 +98,7 @@ export async function sessionsCommand(args: string[], io: CliIo): Promise<number
   const [sub, ...rest] = args;
   if (sub === 'export') return sessionsExport(rest, io);
   const { values, positionals } = parseOptions(rest, OPTIONS, `sessions ${sub ?? ''}`.trim());
-  const path = values.db ?? defaultDatabasePath(io.env);
+  const path = sessionDbPath(values.db, io);
   const open = (): SessionStore => openSessionStore({ path });
   if (sub === 'list') {
     if (positionals.length > 0)
@@ -142,12 +140,7 @@ export async function sessionsCommand(args: string[], io: CliIo): Promise<number
       );
     const store = open();
     try {
-      let session;
-      try {
-        session = store.get(positionals[0] as string);
-      } catch (error) {
-        throw new UsageError(`sessions show: ${(error as Error).message}`);
-      }
+      const session = lookUpSession(store, positionals[0] as string, 'sessions show');
       if (!session) {
         println(io.stderr, `sessions show: no session "${positionals[0]}" in ${path}`);
         return EXIT.failed;

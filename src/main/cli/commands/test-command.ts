@@ -19,19 +19,18 @@ import {
 import { junitReport } from '../../call-tests/junit-report.ts';
 import type { LoadedTestFile } from '../../call-tests/load-test-file.ts';
 import { loadTestFile } from '../../call-tests/load-test-file.ts';
-import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
 import { toTestRunJson } from '../../call-tests/results-json.ts';
 import { runTestFiles } from '../../call-tests/run-test-files.ts';
 import type { RunProgress } from '../../call-tests/run-test-files.ts';
-import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
 import { formatFileProblem } from '../../call-tests/yaml-reader.ts';
-import { startDemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
-import { defaultDatabasePath } from '../../store/data-dir.ts';
-import { openSessionStore } from '../../store/session-store.ts';
+import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
+import { refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
+import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
+import { openSessionLog } from '../session-log-option.ts';
 
 const OPTIONS = {
   'demo-crm': { type: 'boolean' },
@@ -85,9 +84,7 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   }
   const variables = parseVarOptions('test', values.var, () => 'set it per case in the test file');
   const secrets = parseSecretOptions('test', values.secret, io.env);
-  if (values['demo-crm'] && variables['crm_base'] !== undefined) {
-    throw new UsageError('test: --demo-crm and --var crm_base=… both set crm_base; use one');
-  }
+  refuseTwoCrmBases('test', values['demo-crm'], variables);
   const junitPath = values.junit === undefined ? null : resolve(io.cwd, values.junit);
   if (junitPath && (await stat(junitPath).catch(() => null))?.isDirectory()) {
     throw new UsageError(`test: --junit ${values.junit}: is a directory; name the report file`);
@@ -99,16 +96,8 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   let crm: DemoCrm | null = null;
   let store: SessionStore | null = null;
   try {
-    if (values['demo-crm']) {
-      crm = await startDemoCrm({ port: 0 });
-      variables['crm_base'] = crm.url;
-      println(io.stderr, `demo CRM listening on ${crm.url}`);
-    }
-    if (values.log || values.db !== undefined) {
-      const path =
-        values.db === undefined ? defaultDatabasePath(io.env) : resolve(io.cwd, values.db);
-      store = openSessionStore({ path });
-    }
+    crm = await startDemoCrmWhenAsked(values['demo-crm'], variables, io);
+    if (values.log || values.db !== undefined) store = openSessionLog(values.db, io);
     const started = performance.now();
     const suites = await runTestFiles(
       files,

@@ -5,18 +5,20 @@
 import type { ReactElement } from 'react';
 import { FlowView } from '../features/flow-view/flow-view.tsx';
 import type { CallView } from '../state/call-state.ts';
-import { useFlowDocument } from '../state/use-flow-document.ts';
+import type { FlowDocumentState } from '../state/use-flow-document.ts';
 import './flow-panel.css';
 
 /** Props of {@link FlowPanel}. */
 export interface FlowPanelProps {
   flowPath: string | null;
+  /** The flow file opened (and kept current) by the console: see useFlowDocument. */
+  flow: FlowDocumentState;
   view: CallView;
 }
 
 /** The panel. */
-export function FlowPanel({ flowPath, view }: FlowPanelProps): ReactElement {
-  const { document, error, reloads } = useFlowDocument(flowPath);
+export function FlowPanel({ flowPath, flow, view }: FlowPanelProps): ReactElement {
+  const { document, error, reloads } = flow;
   if (!flowPath) {
     return (
       <div className="empty">

@@ -14,6 +14,7 @@ import type { CallView } from '../state/call-state.ts';
 import type { TabSpec } from '../ui/tabs.tsx';
 import { tabPanelProps, Tabs } from '../ui/tabs.tsx';
 import { useMediaQuery } from '../ui/use-media-query.ts';
+import type { FlowDocumentState } from '../state/use-flow-document.ts';
 import { FlowPanel } from './flow-panel.tsx';
 
 type TabId = 'variables' | 'webhooks' | 'timeline' | 'flow';
@@ -28,12 +29,20 @@ export interface WorkspaceProps {
   setVariable: ((name: string, value: Scalar) => Promise<void>) | null;
   /** The flow file the phone shows (drawn in the Flow tab). */
   flowPath: string | null;
+  /** That flow file, opened. */
+  flow: FlowDocumentState;
   /** Set during a replay: the timeline lists the whole session and jumps. */
   replay?: TimelineReplay | null;
 }
 
 /** The panels. */
-export function Workspace({ view, setVariable, flowPath, replay }: WorkspaceProps): ReactElement {
+export function Workspace({
+  view,
+  setVariable,
+  flowPath,
+  flow,
+  replay,
+}: WorkspaceProps): ReactElement {
   const wide = useMediaQuery(WIDE_QUERY);
   const [picked, setPicked] = useState<TabId | null>(null);
   // The exchange the user picked, remembered with its call: a new call follows its newest again.
@@ -88,7 +97,7 @@ export function Workspace({ view, setVariable, flowPath, replay }: WorkspaceProp
           <TimelinePanel view={view} onOpenExchange={openExchange} replay={replay ?? null} />
         </div>
         <div className="panel__body panel__body--fill" {...tabPanelProps('flow', tab)}>
-          {tab === 'flow' && <FlowPanel flowPath={flowPath} view={view} />}
+          {tab === 'flow' && <FlowPanel flowPath={flowPath} flow={flow} view={view} />}
         </div>
       </section>
     </>

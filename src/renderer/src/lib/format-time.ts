@@ -1,5 +1,6 @@
 /**
- * Times as the console writes them: a call timer, offsets into a call, request durations.
+ * Times as the console writes them: a call timer, offsets into a call, request durations, when a
+ * logged call started.
  */
 
 /** A call timer: `mm:ss` (`h:mm:ss` past an hour). */
@@ -25,4 +26,18 @@ export function formatDuration(ms: number | null | undefined): string {
   if (ms < 10) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Local date and time of a session's start, to the second (the year only when not this one). */
+export function formatStart(epochMs: number, now = Date.now()): string {
+  const date = new Date(epochMs);
+  const thisYear = date.getFullYear() === new Date(now).getFullYear();
+  return date.toLocaleString(undefined, {
+    ...(thisYear ? {} : { year: 'numeric' }),
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }

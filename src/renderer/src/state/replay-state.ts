@@ -58,12 +58,6 @@ export function replayDelay(
   return Math.max(0, Math.min(gap, MAX_REPLAY_GAP_MS)) / speed;
 }
 
-/** The position just after the event with `seq` (so that event is the last one shown). */
-export function positionAfterSeq(events: readonly CallEvent[], seq: number): number {
-  const index = events.findIndex((event) => event.seq === seq);
-  return index === -1 ? 0 : index + 1;
-}
-
 /** Steps a position by one, within [0, length]. */
 export function stepPosition(position: number, delta: 1 | -1, length: number): number {
   return Math.max(0, Math.min(length, position + delta));

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import type { TestCaseEntry, TestFileEntry } from '../../../../shared/contract.ts';
 import type { SessionDetail, SessionSummary } from '../../../../shared/session-types.ts';
 import { call } from '../../api/ivr-api.ts';
-import { formatStart } from '../sessions/session-outcome.ts';
+import { formatStart } from '../../lib/format-time.ts';
 
 /** Paces: replay speed for a session, time between keys for a test case. */
 const PACES = {

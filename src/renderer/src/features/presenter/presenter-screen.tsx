@@ -10,7 +10,7 @@ import type { SessionDetail } from '../../../../shared/session-types.ts';
 import { FlowPanel } from '../../layout/flow-panel.tsx';
 import { maskedDigits } from '../../lib/secret-mask.ts';
 import type { CallView } from '../../state/call-state.ts';
-import { useFlowDocument } from '../../state/use-flow-document.ts';
+import type { FlowDocumentState } from '../../state/use-flow-document.ts';
 import { AutopilotPanel } from './autopilot-panel.tsx';
 import './presenter.css';
 
@@ -18,6 +18,8 @@ import './presenter.css';
 export interface PresenterScreenProps {
   view: CallView;
   flowPath: string | null;
+  /** That flow file, opened: drawn, and read to know which digits are a PIN. */
+  flow: FlowDocumentState;
   /** The phone (live or replaying), given the digits to show. */
   phone(digits: string): ReactNode;
   autopilotBusy: boolean;
@@ -31,6 +33,7 @@ export interface PresenterScreenProps {
 export function PresenterScreen({
   view,
   flowPath,
+  flow,
   phone,
   autopilotBusy,
   onPlaySession,
@@ -38,7 +41,7 @@ export function PresenterScreen({
   onStop,
   onExit,
 }: PresenterScreenProps): ReactElement {
-  const { document } = useFlowDocument(flowPath);
+  const { document } = flow;
   const digits = maskedDigits(view.events, document?.flow ?? null);
   const caption = view.caption;
   return (
@@ -60,7 +63,7 @@ export function PresenterScreen({
       <main className="presenter">
         <div className="presenter__phone">{phone(digits)}</div>
         <section className="panel presenter__flow" aria-label="Flow">
-          <FlowPanel flowPath={flowPath} view={view} />
+          <FlowPanel flowPath={flowPath} flow={flow} view={view} />
         </section>
         <p
           className={`presenter__caption${caption?.status === 'speaking' ? ' is-speaking' : ''}`}

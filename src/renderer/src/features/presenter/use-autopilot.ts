@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TestCaseEntry } from '../../../../shared/contract.ts';
+import { DEMO_DESTINATION, DEMO_SOURCE } from '../../../../shared/demo-numbers.ts';
 import type { Scalar } from '../../../../shared/variables.ts';
 import type { CallSession } from '../../state/use-call-session.ts';
 import { playKeyTone } from '../softphone/key-tones.ts';
@@ -20,10 +21,6 @@ export interface Autopilot {
   start(testCase: TestCaseEntry, flowPath: string, paceMs: number): void;
   stop(): void;
 }
-
-/** Demo numbers when a case names none. */
-const DEFAULT_SOURCE = '+3612345678';
-const DEFAULT_DESTINATION = '+3619990000';
 
 function scalars(variables: TestCaseEntry['variables']): Record<string, Scalar> {
   const out: Record<string, Scalar> = {};
@@ -52,8 +49,8 @@ export function useAutopilot(session: CallSession): Autopilot {
       void start({
         flowPath,
         environmentId: 'demo',
-        source: testCase.source ?? DEFAULT_SOURCE,
-        destination: testCase.destination ?? DEFAULT_DESTINATION,
+        source: testCase.source ?? DEMO_SOURCE,
+        destination: testCase.destination ?? DEMO_DESTINATION,
         variables: scalars(testCase.variables),
       });
     },

@@ -19,10 +19,11 @@ import type { WebhookExchange } from '../../../../shared/webhook-types.ts';
 
 /**
  * Variables that differ between any two calls by design, left out of the variables table as the
- * comparison leaves them out (`PER_CALL_VARIABLES` in src/main/replay/compare-runs.ts, which the
- * renderer cannot import; a unit test keeps both lists equal).
+ * comparison leaves them out (the same list: src/shared/variables.ts).
  */
-export const PER_CALL_VARIABLES: readonly string[] = ['uuid', 'vccsys_shortid'];
+import { PER_CALL_VARIABLES } from '../../../../shared/variables.ts';
+
+export { PER_CALL_VARIABLES };
 
 /** How a row compares: `added` is in the re-run only, `removed` in the original only. */
 export type RowStatus = 'same' | 'changed' | 'added' | 'removed';
@@ -376,7 +377,7 @@ function canonicalText(value: VarValue | undefined): string {
 function variableRows(report: RerunReport, first: Difference | null): VariableRow[] {
   const a = report.original.variables;
   const b = report.rerun.variables;
-  const perCall = new Set(PER_CALL_VARIABLES);
+  const perCall: ReadonlySet<string> = new Set(PER_CALL_VARIABLES);
   const differing = new Map<string, Difference>();
   for (const d of report.comparison.differences) {
     if (d.kind === 'variables' && d.key !== undefined) differing.set(d.key, d);

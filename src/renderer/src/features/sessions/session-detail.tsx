@@ -11,9 +11,9 @@ import type { SessionDetail as Session } from '../../../../shared/session-types.
 import { call } from '../../api/ivr-api.ts';
 import { copyText } from '../../lib/copy-text.ts';
 import { downloadFile } from '../../lib/download-file.ts';
-import { formatDuration } from '../../lib/format-time.ts';
+import { formatDuration, formatStart } from '../../lib/format-time.ts';
 import { RerunDiff } from '../rerun-diff/rerun-diff.tsx';
-import { describeOutcome, formatStart } from './session-outcome.ts';
+import { describeOutcome } from './session-outcome.ts';
 
 /** How a re-run answers webhooks. */
 type RerunChoice = 'mock' | 'live-demo' | 'live-recorded';

@@ -1,8 +1,9 @@
 /**
- * A session's outcome in words and as a badge class, shared by the list and the detail.
+ * A session's outcome in words, shared by the list and the detail.
  */
 import type { SessionStatus } from '../../../../shared/call-events.ts';
 import type { SessionSummary } from '../../../../shared/session-types.ts';
+import { describeEnd } from '../../lib/describe-end.ts';
 
 /** The outcomes the filter offers, with their labels. */
 export const OUTCOME_LABELS: Record<SessionStatus, string> = {
@@ -13,27 +14,11 @@ export const OUTCOME_LABELS: Record<SessionStatus, string> = {
   running: 'Running',
 };
 
-/** `Transferred to support-queue`, `Hung up by the caller`, … */
+/** `Transferred to support-queue`, `Hung up by the caller`, … (the phone display's words). */
 export function describeOutcome(session: SessionSummary): string {
-  if (session.status === 'transfer') {
-    return `Transferred to ${session.transferTarget ?? 'an agent'}`;
+  const { status, endedBy, transferTarget } = session;
+  if ((status === 'transfer' || status === 'hangup') && endedBy !== null) {
+    return describeEnd({ outcome: status, endedBy, transferTarget, error: null, durationMs: 0 });
   }
-  if (session.status === 'hangup') {
-    return session.endedBy === 'caller' ? 'Hung up by the caller' : 'Hung up by the flow';
-  }
-  return OUTCOME_LABELS[session.status];
-}
-
-/** Local date and time of a session's start, to the second (the year only when not this one). */
-export function formatStart(epochMs: number, now = Date.now()): string {
-  const date = new Date(epochMs);
-  const thisYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleString(undefined, {
-    ...(thisYear ? {} : { year: 'numeric' }),
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  return OUTCOME_LABELS[status];
 }

@@ -8,9 +8,9 @@ import type { ReactElement } from 'react';
 import type { SessionStatus } from '../../../../shared/call-events.ts';
 import type { SessionDetail as Session } from '../../../../shared/session-types.ts';
 import { call } from '../../api/ivr-api.ts';
-import { formatDuration } from '../../lib/format-time.ts';
+import { formatDuration, formatStart } from '../../lib/format-time.ts';
 import { SessionDetail } from './session-detail.tsx';
-import { describeOutcome, formatStart, OUTCOME_LABELS } from './session-outcome.ts';
+import { describeOutcome, OUTCOME_LABELS } from './session-outcome.ts';
 import { PAGE_SIZE, useSessionList } from './use-session-list.ts';
 import './sessions.css';
 
