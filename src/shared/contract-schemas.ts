@@ -27,6 +27,46 @@ const variableName = z
   .max(64)
   .regex(VARIABLE_NAME_PATTERN, 'must match ^[a-z_][a-z0-9_]*$');
 const scalar = z.union([z.string().max(4096), z.number().finite(), z.boolean()]);
+const environmentId = z.string().min(1).max(120);
+const secretName = z
+  .string()
+  .max(64)
+  .regex(/^[a-z_][a-z0-9_]*$/, 'must match ^[a-z_][a-z0-9_]*$');
+const limitValue = z.number().int().min(1).max(10_000_000);
+const environmentForm = z.strictObject({
+  name: z.string().trim().min(1, 'enter a name').max(200),
+  variables: z
+    .array(z.strictObject({ name: variableName, value: scalar }))
+    .max(200),
+  secrets: z.array(secretName).max(50),
+  headers: z
+    .array(
+      z.strictObject({
+        name: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a header name'),
+        value: z.string().max(8192),
+      }),
+    )
+    .max(100),
+  tls: z.strictObject({
+    ca: z.string().max(4096),
+    cert: z.string().max(4096),
+    key: z.string().max(4096),
+    insecure: z.boolean(),
+  }),
+  proxy: z.string().max(2048),
+  limits: z.strictObject({
+    connectTimeoutMs: limitValue.optional(),
+    responseTimeoutMs: limitValue.optional(),
+    maxBodyBytes: limitValue.optional(),
+    maxKeys: limitValue.optional(),
+    maxValueLength: limitValue.optional(),
+    maxDepth: limitValue.optional(),
+  }),
+});
 
 /** Settings the user can change; every field optional in an update. */
 export const SettingsSchema = z.strictObject({
@@ -120,4 +160,52 @@ export const CHANNEL_INPUTS = {
     name: z.string().trim().max(200).optional(),
   }),
   'tests.list': none,
+  'workspace.get': none,
+  /** No path: the system's open dialog (desktop app). A path: browser mode, or a recent one. */
+  'workspace.open': z.strictObject({ path: filePath.optional() }),
+  'workspace.close': none,
+  'flows.openFile': z.strictObject({ path: filePath.optional() }),
+  'flows.create': z.strictObject({
+    name: z.string().trim().min(1, 'enter a name').max(200),
+    /** File name in the workspace's `flows/` folder; from the name when absent. */
+    fileName: z
+      .string()
+      .trim()
+      .max(120)
+      .regex(/^[\w][\w .-]*$/, 'letters, digits, spaces, . _ - only')
+      .optional(),
+    /** `blank`, or the path of a sample flow to copy. */
+    template: z.union([z.literal('blank'), filePath]),
+  }),
+  'environments.get': z.strictObject({ id: environmentId }),
+  'environments.save': z.strictObject({ id: environmentId, form: environmentForm }),
+  'environments.create': z.strictObject({
+    name: z.string().trim().min(1, 'enter a name').max(200),
+    /** The file's base name (its id); from the name when absent. */
+    fileName: z
+      .string()
+      .trim()
+      .max(80)
+      .regex(/^[A-Za-z0-9][\w.-]*$/, 'letters, digits, . _ - only')
+      .optional(),
+  }),
+  'environments.pickFile': z.strictObject({
+    id: environmentId,
+    purpose: z.enum(['ca', 'cert', 'key']),
+  }),
+  'secrets.set': z.strictObject({
+    environmentId,
+    name: secretName,
+    /** Null forgets the value. */
+    value: z.string().max(16_384).nullable(),
+  }),
+  'request.send': z.strictObject({
+    flowPath: filePath,
+    nodeId: z.string().min(1).max(200),
+    environmentId,
+    variables: z
+      .record(variableName, scalar)
+      .refine((v) => Object.keys(v).length <= 100, 'at most 100 variables')
+      .optional(),
+  }),
 } as const;

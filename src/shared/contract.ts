@@ -12,6 +12,7 @@ import type { Flow } from './flow/flow-schema.ts';
 import type { RerunReport } from './replay/replay-types.ts';
 import type { SessionDetail, SessionSummary } from './session-types.ts';
 import type { VarMap } from './variables.ts';
+import type { WebhookExchange } from './webhook-types.ts';
 
 /** Every channel, in one list: the preload and the web transport accept nothing else. */
 export const CHANNELS = [
@@ -37,6 +38,17 @@ export const CHANNELS = [
   'sessions.rerun',
   'sessions.saveAsTest',
   'tests.list',
+  'workspace.get',
+  'workspace.open',
+  'workspace.close',
+  'flows.openFile',
+  'flows.create',
+  'environments.get',
+  'environments.save',
+  'environments.create',
+  'environments.pickFile',
+  'secrets.set',
+  'request.send',
 ] as const;
 
 /** A channel name. */
@@ -66,9 +78,16 @@ export interface AppInfo {
   demoCrmUrl: string;
 }
 
+/** Where a flow in the picker comes from. */
+export type FlowGroup = 'workspace' | 'recent' | 'sample';
+
 /** One flow file the console knows. */
 export interface FlowEntry {
   path: string;
+  /** The picker's group: the open workspace, flows opened before, or the samples. */
+  group: FlowGroup;
+  /** The path relative to the workspace (workspace flows), else the file name. */
+  label: string;
   id: string | null;
   name: string;
   description: string | null;
@@ -86,12 +105,89 @@ export interface FlowDocument {
   readError: string | null;
 }
 
-/** A set of variables a call starts with (where the CRM is). */
+/** A secret an environment declares, and whether this console has a value for it. */
+export interface SecretStatus {
+  name: string;
+  set: boolean;
+}
+
+/**
+ * An environment a call can use (WORKSPACE.md): a built-in one (the demo CRM, the flow file's own
+ * values) or one from the open workspace's `environments/` folder.
+ */
 export interface Environment {
+  /** `demo` and `flow` for the built-in ones; `workspace:<file base name>` for the workspace's. */
   id: string;
+  /** Shown in the Environment picker. */
   name: string;
   description: string;
   variables: VarMap;
+  kind: 'builtin' | 'workspace';
+  /** The environment file (workspace environments). */
+  file: string | null;
+  secrets: SecretStatus[];
+  /** Every problem of the file, `file:line: field: message`; a call needs none. */
+  problems: string[];
+  /** Limits this environment overrides (shown as such). */
+  limits: Partial<Record<LimitName, number>>;
+}
+
+/** The limits an environment may override (WEBHOOK.md). */
+export type LimitName =
+  | 'connectTimeoutMs'
+  | 'responseTimeoutMs'
+  | 'maxBodyBytes'
+  | 'maxKeys'
+  | 'maxValueLength'
+  | 'maxDepth';
+
+/**
+ * An environment file as the Environments screen edits it. Saving writes only what changed back
+ * into the file, keeping its comments and key order.
+ */
+export interface EnvironmentForm {
+  name: string;
+  /** Variables in file order; values as the YAML scalar they are (nested values as JSON text). */
+  variables: { name: string; value: string | number | boolean }[];
+  /** Declared secret names. */
+  secrets: string[];
+  headers: { name: string; value: string }[];
+  /** Paths as written in the file (relative to it), '' for none. */
+  tls: { ca: string; cert: string; key: string; insecure: boolean };
+  /** '' for none (then HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply). */
+  proxy: string;
+  limits: Partial<Record<LimitName, number>>;
+}
+
+/** An environment opened for editing: the form, its file, and its problems. */
+export interface EnvironmentDetail {
+  environment: Environment;
+  form: EnvironmentForm;
+  /** The file's text as on disk (shown when the form cannot represent it). */
+  text: string;
+}
+
+/** The open workspace and what the console remembers. */
+export interface WorkspaceState {
+  /** Absolute path of the open workspace folder, or null. */
+  root: string | null;
+  /** Its folder name. */
+  name: string | null;
+  /** Most recent first. */
+  recentWorkspaces: string[];
+  recentFlows: string[];
+  /**
+   * True where paths are typed (browser mode); false in the desktop app, which asks the system's
+   * open dialog instead and accepts no path it did not choose.
+   */
+  typedPaths: boolean;
+}
+
+/** A request fired on its own from the flow view or `ivr-console send`. */
+export interface SentRequest {
+  exchange: WebhookExchange;
+  /** The `${refs}` the node uses, and the values they were rendered with. */
+  references: { name: string; value: string | null }[];
 }
 
 /** The state of a call the UI shows. */
@@ -182,6 +278,20 @@ export interface ChannelOutputs {
   'sessions.rerun': RerunReport;
   'sessions.saveAsTest': SavedTestCase;
   'tests.list': TestFileEntry[];
+  'workspace.get': WorkspaceState;
+  /** Null when the open dialog was cancelled. */
+  'workspace.open': WorkspaceState | null;
+  'workspace.close': WorkspaceState;
+  /** Null when the open dialog was cancelled. */
+  'flows.openFile': FlowDocument | null;
+  'flows.create': FlowDocument;
+  'environments.get': EnvironmentDetail;
+  'environments.save': EnvironmentDetail;
+  'environments.create': EnvironmentDetail;
+  /** The chosen file, relative to the environment file; null when cancelled. */
+  'environments.pickFile': string | null;
+  'secrets.set': Environment;
+  'request.send': SentRequest;
 }
 
 /** The input of channel `C`, as the renderer sends it. */
@@ -205,7 +315,14 @@ export type ConsoleEvent =
   | { kind: 'notice'; level: 'info' | 'warning'; message: string }
   | { kind: 'speech'; callId: string; state: 'speaking' | 'done'; text: string }
   /** A flow file the console opened changed on disk (saved in an editor): open it again. */
-  | { kind: 'flow_changed'; path: string };
+  | { kind: 'flow_changed'; path: string }
+  /** Flows or environments were added, renamed, removed or changed in the open workspace. */
+  | { kind: 'workspace_changed' }
+  /** The desktop app's menu asks the page for something only the page can show. */
+  | { kind: 'menu'; action: MenuAction };
+
+/** Menu items the page carries out (the others main does itself). */
+export type MenuAction = 'new-flow' | 'open-flow' | 'open-folder' | 'environments';
 
 /** What the preload exposes as `window.ivr` (and the browser-mode client implements). */
 export interface IvrApi {

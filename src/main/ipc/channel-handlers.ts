@@ -19,6 +19,10 @@ function findEnvironment(services: ConsoleServices, id: string): Environment {
   return environment;
 }
 
+function notYet(): never {
+  throw new ServiceError('failed', 'not implemented yet');
+}
+
 /** The handlers over `services`. */
 export function createChannelHandlers(services: ConsoleServices): ChannelHandlers {
   return {
@@ -89,6 +93,18 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     'sessions.saveAsTest': ({ id, name }) =>
       services.tests.saveSession(services.sessions.get(id), name),
     'tests.list': () => services.tests.list(),
+    // TEMPORARY (being implemented in this change): the workspace channels.
+    'workspace.get': () => notYet(),
+    'workspace.open': () => notYet(),
+    'workspace.close': () => notYet(),
+    'flows.openFile': () => notYet(),
+    'flows.create': () => notYet(),
+    'environments.get': () => notYet(),
+    'environments.save': () => notYet(),
+    'environments.create': () => notYet(),
+    'environments.pickFile': () => notYet(),
+    'secrets.set': () => notYet(),
+    'request.send': () => notYet(),
     'links.openExternal': async ({ url }) => {
       if (!services.openExternal)
         throw new ServiceError('forbidden', 'links open in this browser, not from the console');

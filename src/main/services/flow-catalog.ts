@@ -29,6 +29,8 @@ export function createFlowCatalog(samplesDir: string): FlowCatalog {
         typeof raw.name === 'string' ? raw.name : (loaded.path.split(/[\\/]/).pop() ?? loaded.path),
       description: typeof raw.description === 'string' ? raw.description : null,
       sample,
+      group: sample ? 'sample' : 'recent',
+      label: loaded.path.split(/[\\/]/).pop() ?? loaded.path,
       valid: loaded.ok,
       errors: loaded.readError ? 1 : errors,
       warnings: loaded.problems.length - errors,
