@@ -1,24 +1,41 @@
 /**
  * `npm run bench`: measures, in one run on loopback, what the console adds to a webhook's round
  * trip (its client against bare `undici.request` for the same request, interleaved so machine
- * noise hits both alike) and how many session-log events per second it writes with each event
- * committed on its own. Prints figures and ratios; asserts nothing (see docs/benchmarks.md).
+ * noise hits both alike), the same over HTTPS and through a forward proxy, and how many
+ * session-log events per second it writes with each event committed on its own. Prints figures
+ * and ratios; asserts nothing (see docs/benchmarks.md).
+ *
+ * `npm run bench -- --only tls-proxy` runs one section (webhook, tls-proxy, store, sessions).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
+import { createProxy } from 'proxy';
+import { Agent, ProxyAgent, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { CallEvent } from '../src/shared/call-events.ts';
 import type { HttpNode } from '../src/shared/flow/flow-schema.ts';
 import { openSessionStore } from '../src/main/store/session-store.ts';
+import type { WebhookNetwork } from '../src/main/webhook/network-options.ts';
 import { createWebhookClient } from '../src/main/webhook/webhook-client.ts';
+import { createTestCertificates } from '../tests/helpers/test-certificates.ts';
 import { seedBulkSessions } from './seed-sessions.ts';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3000);
 const WARMUP = 300;
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 3000);
+const NET_ROUNDS = Number(process.env['BENCH_NET_ROUNDS'] ?? 1000);
+const SECTIONS = ['webhook', 'tls-proxy', 'store', 'sessions'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? null : (process.argv[onlyAt + 1] ?? '');
+if (only !== null && !(SECTIONS as readonly string[]).includes(only)) {
+  throw new Error(`--only takes one of ${SECTIONS.join(', ')}`);
+}
+const runs = (section: (typeof SECTIONS)[number]): boolean => only === null || only === section;
 
 function quantile(sorted: number[], q: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
@@ -130,6 +147,175 @@ async function benchWebhook(workMs: number): Promise<void> {
   console.log(`  added by the console    median ${us(o.median - u.median)}   (goal: < 1 ms)`);
 }
 
+/** The bench reply, and a handler that sends it once the request body is read. */
+const BENCH_REPLY = JSON.stringify({
+  authenticated: true,
+  customer_name: 'Anna',
+  tier: 'gold',
+  account: { balance: 1250.75, currency: 'EUR' },
+});
+
+function answerBench(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(BENCH_REPLY),
+    });
+    res.end(BENCH_REPLY);
+  });
+}
+
+/** Runs `ours` and `bare` alternately (warm-up first); per-request times in ms. */
+async function interleaved(
+  ours: () => Promise<number>,
+  bare: () => Promise<number>,
+  rounds: number,
+): Promise<{ ours: number[]; bare: number[] }> {
+  for (let i = 0; i < Math.min(WARMUP, rounds); i++) {
+    await ours();
+    await bare();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      a.push(await ours());
+      b.push(await bare());
+    } else {
+      b.push(await bare());
+      a.push(await ours());
+    }
+  }
+  return { ours: a, bare: b };
+}
+
+/**
+ * Our client over HTTPS (the environment's CA trusted) and through a forward proxy (the `proxy`
+ * package: an http target in absolute form, an https target through CONNECT), each against bare
+ * undici with the same settings (an `Agent` with the CA, a `ProxyAgent`) on the same servers,
+ * keep-alive on both sides.
+ */
+async function benchTlsAndProxy(): Promise<void> {
+  const certs = await createTestCertificates();
+  if (certs === null) {
+    console.log('TLS and proxy: skipped, openssl not found');
+    return;
+  }
+  const plain = createServer(answerBench);
+  const secure = createHttpsServer({ cert: certs.server.cert, key: certs.server.key }, answerBench);
+  const proxyServer = createProxy(createServer());
+  const listen = (server: { listen(port: number, host: string, cb: () => void): unknown }) =>
+    new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await Promise.all([listen(plain), listen(secure), listen(proxyServer)]);
+  const portOf = (server: { address(): unknown }): number => (server.address() as AddressInfo).port;
+  const httpBase = `http://127.0.0.1:${portOf(plain)}`;
+  const httpsBase = `https://127.0.0.1:${portOf(secure)}`;
+  const proxyUrl = `http://127.0.0.1:${portOf(proxyServer)}`;
+
+  const node: HttpNode = {
+    type: 'http',
+    method: 'POST',
+    contentType: 'json',
+    url: '${crm_base}/ivr/auth',
+    body: '{"id": "${customer_id}", "pin": "${pin}", "caller": "${source}"}',
+    setVariable: 'auth_reply',
+    sendOnHangup: false,
+    next: 'x',
+  };
+  const bareBody = JSON.stringify({ id: '12345', pin: '1111', caller: '+3612345678' });
+  const cases: { label: string; base: string; network: WebhookNetwork; bare: Dispatcher }[] = [
+    {
+      label: 'HTTPS, CA from tls.ca',
+      base: httpsBase,
+      network: { tls: { ca: [certs.ca] } },
+      bare: new Agent({ keepAliveTimeout: 10_000, connect: { ca: [certs.ca] } }),
+    },
+    {
+      label: 'http target through the proxy (absolute form)',
+      base: httpBase,
+      network: { proxy: proxyUrl },
+      bare: new ProxyAgent({ uri: proxyUrl, keepAliveTimeout: 10_000 }),
+    },
+    {
+      label: 'https target through the proxy (CONNECT + TLS)',
+      base: httpsBase,
+      network: { proxy: proxyUrl, tls: { ca: [certs.ca] } },
+      bare: new ProxyAgent({
+        uri: proxyUrl,
+        keepAliveTimeout: 10_000,
+        requestTls: { ca: [certs.ca] },
+      }),
+    },
+  ];
+
+  console.log(
+    `TLS and proxy, ${NET_ROUNDS} interleaved rounds per case (POST json, keep-alive on both sides):`,
+  );
+  // A call makes its own client: its first https exchange opens a connection and does a full
+  // handshake; the first client with these TLS settings also builds them (CA added to Node's
+  // default trust), later ones share them.
+  const firsts: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const client = createWebhookClient({ network: { tls: { ca: [certs.ca] } } });
+    const t0 = performance.now();
+    const { exchange } = await client.execute({
+      nodeId: 'auth',
+      node,
+      variables: { crm_base: httpsBase, customer_id: '1', pin: '1', source: '1' },
+    });
+    firsts.push(performance.now() - t0);
+    if (!exchange.ok) throw new Error(`bench request failed: ${exchange.violations[0]?.detail}`);
+    await client.close();
+  }
+  const reused = summary(firsts.slice(1));
+  console.log(
+    `  first https exchange of a new client (new connection, full handshake): ${us(firsts[0] as number)} building the TLS settings, median ${us(reused.median)} when they are shared`,
+  );
+
+  for (const { label, base, network, bare: dispatcher } of cases) {
+    const variables = { crm_base: base, customer_id: '12345', pin: '1111', source: '+3612345678' };
+    const client = createWebhookClient({ network });
+    const ours = async (): Promise<number> => {
+      const t0 = performance.now();
+      const { exchange } = await client.execute({ nodeId: 'auth', node, variables });
+      const t = performance.now() - t0;
+      if (!exchange.ok) throw new Error(`bench request failed: ${exchange.violations[0]?.detail}`);
+      return t;
+    };
+    const bare = async (): Promise<number> => {
+      const t0 = performance.now();
+      const res = await request(`${base}/ivr/auth`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: bareBody,
+        dispatcher,
+      });
+      JSON.parse(await res.body.text());
+      return performance.now() - t0;
+    };
+    const samples = await interleaved(ours, bare, NET_ROUNDS);
+    await client.close();
+    await dispatcher.close();
+    const o = summary(samples.ours);
+    const u = summary(samples.bare);
+    console.log(`  ${label}:`);
+    console.log(`    bare undici             median ${us(u.median)}   p99 ${us(u.p99)}`);
+    console.log(`    console webhook client  median ${us(o.median)}   p99 ${us(o.p99)}`);
+    console.log(
+      `    ratio (console / bare)  median ${(o.median / u.median).toFixed(3)}   p99 ${(o.p99 / u.p99).toFixed(3)}   added ${us(o.median - u.median)}`,
+    );
+  }
+
+  for (const server of [plain, secure, proxyServer]) server.closeAllConnections();
+  await Promise.all(
+    [plain, secure, proxyServer].map(
+      (server) => new Promise((resolve) => server.close(() => resolve(undefined))),
+    ),
+  );
+  await certs.remove();
+}
+
 function sampleEvent(seq: number): CallEvent {
   switch (seq % 4) {
     case 0:
@@ -181,16 +367,23 @@ function benchStore(synchronous: 'NORMAL' | 'FULL'): number {
 }
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-await benchWebhook(0);
-await benchWebhook(1);
-console.log(`session log, ${EVENTS} events, each its own committed transaction (WAL):`);
-for (const mode of ['NORMAL', 'FULL'] as const) {
-  const rate = benchStore(mode);
-  const note =
-    mode === 'NORMAL' ? 'default: durable across any app crash' : 'also durable across power loss';
-  console.log(
-    `  synchronous=${mode.padEnd(6)} ${Math.round(rate).toLocaleString('en-US').padStart(8)} events/s   (${note})`,
-  );
+if (runs('webhook')) {
+  await benchWebhook(0);
+  await benchWebhook(1);
+}
+if (runs('tls-proxy')) await benchTlsAndProxy();
+if (runs('store')) {
+  console.log(`session log, ${EVENTS} events, each its own committed transaction (WAL):`);
+  for (const mode of ['NORMAL', 'FULL'] as const) {
+    const rate = benchStore(mode);
+    const note =
+      mode === 'NORMAL'
+        ? 'default: durable across any app crash'
+        : 'also durable across power loss';
+    console.log(
+      `  synchronous=${mode.padEnd(6)} ${Math.round(rate).toLocaleString('en-US').padStart(8)} events/s   (${note})`,
+    );
+  }
 }
 
 /** Lists and opens sessions in a database of 100,000 (product bar: under 100 ms each). */
@@ -247,4 +440,4 @@ function benchSessionList(): void {
   }
 }
 
-benchSessionList();
+if (runs('sessions')) benchSessionList();

@@ -35,9 +35,7 @@ const secretName = z
 const limitValue = z.number().int().min(1).max(10_000_000);
 const environmentForm = z.strictObject({
   name: z.string().trim().min(1, 'enter a name').max(200),
-  variables: z
-    .array(z.strictObject({ name: variableName, value: scalar }))
-    .max(200),
+  variables: z.array(z.strictObject({ name: variableName, value: scalar })).max(200),
   secrets: z.array(secretName).max(50),
   headers: z
     .array(

@@ -318,6 +318,8 @@ export type ConsoleEvent =
   | { kind: 'flow_changed'; path: string }
   /** Flows or environments were added, renamed, removed or changed in the open workspace. */
   | { kind: 'workspace_changed' }
+  /** Main opened a flow for the page (the menu, a file dropped on the window): show it. */
+  | { kind: 'flow_opened'; path: string }
   /** The desktop app's menu asks the page for something only the page can show. */
   | { kind: 'menu'; action: MenuAction };
 

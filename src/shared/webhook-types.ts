@@ -20,10 +20,15 @@ export const VIOLATION_CODES = [
   'invalid_json',
   'invalid_ini',
   'invalid_encoding',
+  'tls_error',
   'network_error',
 ] as const;
 
-/** One of the error codes of WEBHOOK.md (plus `network_error`). */
+/**
+ * One of the error codes of WEBHOOK.md (plus `network_error`). `tls_error`: the TLS connection
+ * failed (certificate not trusted, expired or for another host, handshake refused, unusable TLS
+ * settings), with the reason in the detail.
+ */
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
 /** Warnings: reported, but the response still applies. */
@@ -32,6 +37,7 @@ export const WEBHOOK_WARNING_CODES = [
   'duplicate_key',
   'no_set_variable',
   'insecure_http',
+  'insecure_tls',
   'undefined_variable',
   'response_ignored',
 ] as const;
@@ -112,8 +118,17 @@ export interface WebhookResponseRecord {
 export interface WebhookTimings {
   /** Wall-clock start (epoch ms). */
   startedAt: number;
-  /** TCP connect time, null when a kept-alive connection was reused or no connection was made. */
+  /**
+   * TCP connect time (through a proxy: until the proxy's tunnel or connection is up), without the
+   * TLS handshake; null when a kept-alive connection was reused or no connection was made.
+   */
   connectMs: number | null;
+  /**
+   * TLS handshake time of a new https connection; null for an https exchange that made none
+   * (kept-alive connection reused, no connection made); absent for plain http exchanges and in
+   * sessions logged before it.
+   */
+  tlsMs?: number | null;
   /** Request start to response headers, null when no response arrived. */
   ttfbMs: number | null;
   /** Request start to response fully read (or to the failure). */

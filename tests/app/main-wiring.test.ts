@@ -4,7 +4,7 @@
  * is electron-launch.test.ts, which needs the binary; this one always runs.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -178,15 +178,145 @@ describe('main process wiring', () => {
     assert.equal(types().at(-1), 'call_ended');
   });
 
-  test('navigation stays in the app; web links go to the system browser, others nowhere', () => {
+  test('navigation stays in the app; web links go to the system browser, others nowhere', async () => {
     const warn = mock.method(console, 'warn', () => {});
     stub.openedExternally.length = 0;
+    window.webContents.sent.length = 0;
     assert.equal(window.webContents.navigate(appFileUrl), false);
     assert.equal(window.webContents.navigate('https://example.com/help'), true);
+    assert.equal(window.webContents.navigate('ftp://example.com/x'), true);
     assert.equal(window.webContents.navigate('file:///etc/passwd'), true);
     assert.deepEqual(stub.openedExternally, ['https://example.com/help']);
-    assert.equal(warn.mock.callCount(), 1, 'the refused file: URL is logged');
+    assert.equal(warn.mock.callCount(), 1, 'the refused ftp: URL is logged');
     warn.mock.restore();
+    // A file: navigation is a file dropped on the window: not a flow, so the page is told why.
+    await until(() => window.webContents.sent.length > 0);
+    assert.deepEqual(window.webContents.sent.at(-1), [
+      EVENT_CHANNEL,
+      {
+        kind: 'notice',
+        level: 'warning',
+        message: '/etc/passwd is not a flow file (.json) or a folder',
+      },
+    ]);
+  });
+
+  test('a flow file dropped on the window opens and the page is told to show it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ivr-drop-'));
+    try {
+      const flow = join(folder, 'dropped.json');
+      copyFileSync(join(ROOT, 'resources/flows/balance.json'), flow);
+      window.webContents.sent.length = 0;
+      assert.equal(window.webContents.navigate(pathToFileURL(flow).href), true);
+      await until(() =>
+        window.webContents.sent.some(([, e]) => (e as { kind: string }).kind === 'flow_opened'),
+      );
+      assert.deepEqual(
+        window.webContents.sent.find(([, e]) => (e as { kind: string }).kind === 'flow_opened'),
+        [EVENT_CHANNEL, { kind: 'flow_opened', path: flow }],
+      );
+      // Remembered: listed under Recent and in File > Open recent.
+      const recent = stub.menus.current?.items
+        .find((i) => i.label === 'File')
+        ?.submenu?.find((i) => i.label === 'Open recent')?.submenu;
+      assert.ok(
+        recent?.some((i) => i.label?.includes(flow)),
+        JSON.stringify(recent),
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('the app menu: File, Edit, View, Help with the usual accelerators; Open folder… asks the dialog', async () => {
+    const items = stub.menus.current?.items ?? [];
+    const top = items.map((i) => i.label ?? i.role);
+    assert.deepEqual(
+      top.filter((t) => t !== 'appMenu' && t !== 'windowMenu'),
+      ['File', 'editMenu', 'View', 'help'],
+    );
+    const file = items.find((i) => i.label === 'File')?.submenu ?? [];
+    const accelerators = Object.fromEntries(
+      file.filter((i) => i.label).map((i) => [i.label, i.accelerator ?? null]),
+    );
+    assert.deepEqual(accelerators, {
+      'New flow…': 'CmdOrCtrl+N',
+      'Open flow…': 'CmdOrCtrl+O',
+      'Open folder…': 'CmdOrCtrl+Shift+O',
+      'Open recent': null,
+      'Close folder': null,
+      Environments: 'CmdOrCtrl+Shift+E',
+    });
+    // New flow… is the page's form: main asks the page for it.
+    window.webContents.sent.length = 0;
+    file.find((i) => i.label === 'New flow…')?.click?.();
+    assert.deepEqual(window.webContents.sent.at(-1), [
+      EVENT_CHANNEL,
+      { kind: 'menu', action: 'new-flow' },
+    ]);
+    // Open folder… shows the system dialog and opens what was chosen.
+    const workspace = mkdtempSync(join(tmpdir(), 'ivr-menu-ws-'));
+    try {
+      stub.dialogs.next = [workspace];
+      const before = stub.menus.set;
+      file.find((i) => i.label === 'Open folder…')?.click?.();
+      await until(() => stub.menus.set > before);
+      assert.deepEqual(stub.dialogs.shown.at(-1)?.['properties'], [
+        'openDirectory',
+        'createDirectory',
+      ]);
+      const state = (await stub.ipcHandlers.get(`${IPC_PREFIX}workspace.get`)?.(
+        { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+        {},
+      )) as { value: { root: string; typedPaths: boolean } };
+      assert.equal(state.value.root, workspace);
+      assert.equal(state.value.typedPaths, false, 'the desktop app takes paths from its dialogs');
+      // The page cannot name a folder the user did not choose.
+      const typed = (await stub.ipcHandlers.get(`${IPC_PREFIX}workspace.open`)?.(
+        { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+        { path: tmpdir() },
+      )) as { ok: boolean; error: { code: string } };
+      assert.equal(typed.error.code, 'forbidden');
+      await stub.ipcHandlers.get(`${IPC_PREFIX}workspace.close`)?.(
+        { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+        {},
+      );
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  test('secret values are stored through the OS key store, never as they are', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ivr-secret-ws-'));
+    try {
+      mkdirSync(join(workspace, 'environments'));
+      writeFileSync(
+        join(workspace, 'environments', 'staging.yaml'),
+        'name: Staging\nsecrets: [crm_token]\n',
+      );
+      stub.dialogs.next = [workspace];
+      const invoke = (channel: string, input: unknown): Promise<unknown> =>
+        Promise.resolve(
+          stub.ipcHandlers.get(`${IPC_PREFIX}${channel}`)?.(
+            { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+            input,
+          ),
+        );
+      await invoke('workspace.open', {});
+      const set = (await invoke('secrets.set', {
+        environmentId: 'workspace:staging',
+        name: 'crm_token',
+        value: 'wiring-secret-123',
+      })) as { ok: boolean; value: { secrets: unknown[] } };
+      assert.deepEqual(set.value.secrets, [{ name: 'crm_token', set: true }]);
+      const stored = readFileSync(join(DATA_DIR, 'secrets.json'));
+      assert.equal(stored.includes(Buffer.from('wiring-secret-123')), false);
+      const encrypted = stub.safeStorage.encryptString('wiring-secret-123').toString('base64');
+      assert.ok(stored.includes(Buffer.from(encrypted)), 'stored as the key store encrypted it');
+      await invoke('workspace.close', {});
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 
   test('new windows are always denied', () => {

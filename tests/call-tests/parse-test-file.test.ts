@@ -167,7 +167,7 @@ cases:
         't.yaml:9:22: cases[0].expect.transferTarget: must be text, got nothing (an empty value)',
         't.yaml:10:17: cases[0].expect.webhooks: must be a list of mappings, e.g. [{ node: auth, status: 200 }]',
         't.yaml:15:21: cases[1].expect.webhooks[0].status: must be a whole number from 100 to 599 or null, got 99',
-        't.yaml:15:32: cases[1].expect.webhooks[0].error: must be one of connect_timeout, response_timeout, http_status, body_too_large, too_many_keys, value_too_long, invalid_key, too_deep, invalid_value_type, invalid_json_shape, invalid_json, invalid_ini, invalid_encoding, network_error, got "nope"',
+        't.yaml:15:32: cases[1].expect.webhooks[0].error: must be one of connect_timeout, response_timeout, http_status, body_too_large, too_many_keys, value_too_long, invalid_key, too_deep, invalid_value_type, invalid_json_shape, invalid_json, invalid_ini, invalid_encoding, tls_error, network_error, got "nope"',
         't.yaml:15:46: cases[1].expect.webhooks[0].method: must be one of GET, POST, PUT, DELETE, got "get" (did you mean "GET"?)',
       ],
     );

@@ -163,7 +163,7 @@ describe('the IPC edge', () => {
   });
 
   test('every channel answers an envelope for a valid request', async () => {
-    assert.equal(CHANNELS.length, 22);
+    assert.equal(CHANNELS.length, 33);
     const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
     const flows = await ask('flows.list');
@@ -197,5 +197,45 @@ describe('the IPC edge', () => {
     assert.deepEqual(sessions, { ok: true, value: { total: 0, items: [] } });
     const tests = await ask('tests.list', {});
     assert.ok(tests.ok && tests.value.length >= 3);
+    // No workspace open: the workspace channels answer, and say what is missing.
+    const workspace = await ask('workspace.get', {});
+    assert.ok(workspace.ok && workspace.value.root === null && workspace.value.typedPaths);
+    refused(await send('workspace.open', {}), 'invalid_input', /type the folder path/);
+    refused(await send('flows.openFile', {}), 'invalid_input', /type the flow file path/);
+    refused(
+      await send('flows.create', { name: 'x', template: 'blank' }),
+      'conflict',
+      /open a workspace folder first/,
+    );
+    refused(await send('environments.create', { name: 'x' }), 'conflict', /open a workspace/);
+    refused(await send('environments.get', { id: 'workspace:nope' }), 'not_found', /nope/);
+    refused(
+      await send('environments.pickFile', { id: 'workspace:nope', purpose: 'ca' }),
+      'forbidden',
+      /type the file path/,
+    );
+    refused(
+      await send('secrets.set', { environmentId: 'workspace:nope', name: 'a', value: 'b' }),
+      'not_found',
+      /nope/,
+    );
+    const closed = await ask('workspace.close', {});
+    assert.ok(closed.ok && closed.value.root === null);
+    const demo = await ask('environments.get', { id: 'demo' });
+    assert.ok(demo.ok && demo.value.environment.kind === 'builtin');
+    refused(
+      await send('request.send', {
+        flowPath: '/nowhere/x.json',
+        nodeId: 'a',
+        environmentId: 'demo',
+      }),
+      'not_found',
+      /no such file/,
+    );
+    refused(
+      await send('environments.save', { id: 'demo', form: demo.value.form }),
+      'not_found',
+      /no environment "demo"/,
+    );
   });
 });

@@ -16,6 +16,12 @@ import { registerIpc } from './ipc-bridge.ts';
 import { createMainWindow } from './main-window.ts';
 import { rendererLocation } from './renderer-location.ts';
 import { guardWebContents, lockDownSession } from './security-guards.ts';
+import { installAppMenu } from './app-menu.ts';
+import { openDropped } from './open-dropped.ts';
+import { createOpenDialogs } from './open-dialogs.ts';
+import { safeStorageCipher } from './safe-storage-cipher.ts';
+import { openEncryptedSecretStore } from '../secrets/encrypted-secret-store.ts';
+import { createMemorySecretStore } from '../secrets/secret-store.ts';
 
 // The CLI (plain Node) cannot ask Electron for userData, so both resolve it through data-dir.ts:
 // the desktop app and `ivr-console` then read and write the same sessions.db. This must run before
@@ -42,9 +48,12 @@ function start(): void {
     mainWindow.on('closed', () => (mainWindow = undefined));
   };
 
-  // Guard every WebContents the moment it exists, before it can load anything.
+  // Guard every WebContents the moment it exists, before it can load anything. A flow file or
+  // folder dropped on the window arrives as a navigation to its file: URL: open it instead.
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    guardWebContents(contents, location.url);
+    guardWebContents(contents, location.url, (path) => {
+      if (services) openDropped(services, path);
+    });
   });
 
   app.on('second-instance', () => {
@@ -72,8 +81,16 @@ function start(): void {
     .whenReady()
     .then(async () => {
       lockDownSession(session.defaultSession, location.url, csp);
+      const dataDir = app.getPath('userData');
+      const cipher = safeStorageCipher();
+      const secretStore =
+        'cipher' in cipher
+          ? openEncryptedSecretStore(join(dataDir, 'secrets.json'), cipher.cipher)
+          : createMemorySecretStore();
       services = await createConsoleServices({
-        dataDir: app.getPath('userData'),
+        dataDir,
+        secretStore,
+        dialogs: createOpenDialogs(() => mainWindow),
         // Packaged, the samples ship in the app's resources folder; from a checkout, in resources/.
         resourcesDir: app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources'),
         shell: 'electron',
@@ -84,6 +101,24 @@ function start(): void {
         },
       });
       registerIpc(createChannelHandlers(services), services.hub, () => mainWindow, location.url);
+      installAppMenu(services);
+      if ('unavailable' in cipher) {
+        services.hub.emit({
+          kind: 'notice',
+          level: 'warning',
+          message: `Secrets are kept in memory until the app quits: ${cipher.unavailable}.`,
+        });
+      } else if (
+        secretStore.kind === 'encrypted' &&
+        'loadProblem' in secretStore &&
+        secretStore.loadProblem
+      ) {
+        services.hub.emit({
+          kind: 'notice',
+          level: 'warning',
+          message: `Secrets: ${secretStore.loadProblem}`,
+        });
+      }
       openWindow();
       // macOS: clicking the dock icon of a running app without windows opens a new one.
       app.on('activate', () => {

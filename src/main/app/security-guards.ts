@@ -3,6 +3,7 @@
  * may navigate, what happens to new windows and links, which permissions are granted (none), and
  * the Content-Security-Policy header.
  */
+import { fileURLToPath } from 'node:url';
 import { shell } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { isAppUrl, isExternalWebUrl } from './app-url.ts';
@@ -24,11 +25,21 @@ function openInSystemBrowser(url: string): void {
  *
  * @param contents - every WebContents the app creates (from `app.on('web-contents-created')`)
  * @param appUrl - the URL the main window loads (dev server or file: URL of index.html)
+ * @param onFileDropped - receives the path of a file or folder dropped on the window
  */
-export function guardWebContents(contents: WebContents, appUrl: string): void {
+export function guardWebContents(
+  contents: WebContents,
+  appUrl: string,
+  onFileDropped?: (path: string) => void,
+): void {
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url, appUrl)) return;
     event.preventDefault();
+    // A file dropped on the page makes Chromium navigate to it: hand it to the console instead.
+    if (event.url.startsWith('file:') && onFileDropped) {
+      onFileDropped(fileURLToPath(event.url));
+      return;
+    }
     openInSystemBrowser(event.url);
   });
   // A new window would start outside our webPreferences; links meant for one go to the browser.

@@ -4,6 +4,8 @@
  * over the file's defaults. Then checks the expectations against the result.
  */
 import type { VarMap } from '../../shared/variables.ts';
+import type { WebhookLimits } from '../../shared/webhook-types.ts';
+import type { WebhookNetwork } from '../webhook/network-options.ts';
 import type { RunJson } from '../cli/run-json.ts';
 import { toRunJson } from '../cli/run-json.ts';
 import { placeScriptedCall } from '../cli/scripted-call.ts';
@@ -18,6 +20,10 @@ export interface CaseEnvironment {
   /** `--var` values and the demo CRM's `crm_base`: over the file's variables, under the case's. */
   variables: VarMap;
   secrets: Readonly<Record<string, string>>;
+  /** Headers, TLS and proxy of the environment (`--env`). */
+  network?: WebhookNetwork;
+  /** Limits the environment overrides. */
+  limits?: Partial<WebhookLimits>;
   /** Log each call here; null (the default for `test`) keeps test calls out of the session log. */
   store: SessionStore | null;
 }
@@ -62,6 +68,8 @@ export async function runTestCase(
       projectid: testCase.projectid ?? defaults.projectid,
       variables: { ...defaults.variables, ...env.variables, ...testCase.variables },
       secrets: env.secrets,
+      ...(env.network ? { network: env.network } : {}),
+      ...(env.limits ? { limits: env.limits } : {}),
       store: env.store,
     });
     const run = toRunJson(await running.done, running.sessionId);

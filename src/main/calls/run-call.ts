@@ -12,6 +12,7 @@ import { Call } from '../engine/call-engine.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Speaker } from '../engine/speaker.ts';
 import type { SessionRecorder, SessionStore } from '../store/session-store.ts';
+import type { WebhookNetwork } from '../webhook/network-options.ts';
 import { createWebhookClient } from '../webhook/webhook-client.ts';
 
 /** What a call needs besides its flow. */
@@ -27,6 +28,11 @@ export interface RunCallInput {
   /** The call's id (and session id); a fresh v4 UUID when absent. */
   uuid?: string;
   limits?: Partial<WebhookLimits>;
+  /**
+   * The environment's network side for this call's own webhook client: headers sent with every
+   * webhook, TLS settings, proxy. Not used with {@link webhooks}.
+   */
+  network?: WebhookNetwork;
   /** Sees every event as it happens (after it is logged). */
   onEvent?: (event: CallEvent) => void;
   /**
@@ -70,7 +76,10 @@ export function runCall(input: RunCallInput): RunningCall {
   const uuid = input.uuid ?? randomUUID();
   const ownClient = input.webhooks
     ? null
-    : createWebhookClient(input.limits ? { limits: input.limits } : {});
+    : createWebhookClient({
+        ...(input.limits ? { limits: input.limits } : {}),
+        ...(input.network ? { network: input.network } : {}),
+      });
   const webhooks: WebhookExecutor = input.webhooks ?? (ownClient as WebhookExecutor);
   const recorder =
     input.store?.begin({

@@ -7,6 +7,7 @@ import { EXIT, println, UsageError } from './cli-io.ts';
 import { mockCrmCommand } from './commands/mock-crm-command.ts';
 import { replayCommand } from './commands/replay-command.ts';
 import { runCommand } from './commands/run-command.ts';
+import { sendCommand } from './commands/send-command.ts';
 import { sessionsCommand } from './commands/sessions-command.ts';
 import { testCommand } from './commands/test-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
@@ -25,6 +26,9 @@ commands:
       --customer <id>       system variable customer (default demo)
       --projectid <id>      system variable projectid (default demo)
       --var name=value      preset a user variable (repeatable)
+      --workspace <dir>     the workspace (default: the nearest folder above the flow with an
+                            environments/ folder, else the current directory)
+      --env <name|file>     an environment of the workspace (environments/<name>.yaml) or a file
       --secret name=value   value for \${secret.name} (repeatable; or env IVR_SECRET_NAME)
       --db <path>           session database (default: the desktop app's)
       --no-log              do not log the session
@@ -38,13 +42,53 @@ commands:
   replay <id>               re-run a session through the flow as it is now and diff; exit 1 if it
                             differs [--mock-webhooks] [--demo-crm] [--flow F] [--var n=v] [--log] [--json]
   test <file.yaml|dir>      scripted call tests [--demo-crm] [--var n=v] [--junit P] [--log|--db P] [--json]
+  send <flow.json> --node <id>
+                            fire one http node's request as a call would; print the exchange; no
+                            call, no session [--var n=v] [--json]; exit 1 when it has an error
+  run, test, replay and send take --workspace <dir>, --env <name|file> and --secret name=value
   mock-crm                  start the demo CRM [--port N] (default 4010, 0 = any free port)
 
-exit status: 0 ok, 1 the call ended in error / a flow is invalid, 2 usage error or invalid flow`;
+exit status: 0 ok; 1 the call ended in error, a test failed, a replay differs or a sent request
+             has an error; 2 usage error, invalid flow or environment, missing secret`;
+
+/**
+ * One command's part of {@link HELP}: its line and the option lines under it (CLI.md: every
+ * command answers `--help` with its own usage). Null for an unknown command.
+ */
+export function commandHelp(command: string): string | null {
+  const lines = HELP.split('\n');
+  const blocks: string[] = [];
+  for (let start = 0; start < lines.length; start++) {
+    const line = lines[start] ?? '';
+    if (!line.startsWith(`  ${command} `) && line !== `  ${command}`) continue;
+    let end = start + 1;
+    // Option lines are indented deeper than command lines; a block ends at the next command.
+    while (end < lines.length && /^ {4,}/.test(lines[end] ?? '')) end++;
+    const block = lines.slice(start, end).map((l) => l.slice(2));
+    blocks.push([`usage: ivr-console ${block[0]?.trim()}`, ...block.slice(1)].join('\n'));
+  }
+  if (blocks.length === 0) return null;
+  const shared = ['run', 'test', 'replay'].includes(command)
+    ? '\n\nalso: --workspace <dir>, --env <name|file>, --secret name=value (see ivr-console --help)'
+    : '';
+  return blocks.join('\n') + shared;
+}
 
 /** Runs the CLI with `argv` (without node and script). Resolves to the exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
+  // `<command> --help`: that command's usage, whatever else was given (send has its own).
+  if (
+    command !== undefined &&
+    command !== 'send' &&
+    (args.includes('--help') || args.includes('-h'))
+  ) {
+    const help = commandHelp(command);
+    if (help !== null) {
+      println(io.stdout, help);
+      return EXIT.ok;
+    }
+  }
   try {
     switch (command) {
       case 'run':
@@ -59,6 +103,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await replayCommand(args, io);
       case 'test':
         return await testCommand(args, io);
+      case 'send':
+        return await sendCommand(args, io);
       case undefined:
       case 'help':
       case '--help':
@@ -67,7 +113,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new UsageError(
-          `unknown command "${command}" (run, validate, sessions, replay, test, mock-crm; see --help)`,
+          `unknown command "${command}" (run, validate, sessions, replay, test, send, mock-crm; see --help)`,
         );
     }
   } catch (error) {

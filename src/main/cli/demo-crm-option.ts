@@ -6,6 +6,7 @@
 import type { VarMap } from '../../shared/variables.ts';
 import { startDemoCrm } from '../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../demo-crm/demo-crm-server.ts';
+import type { WebhookNetwork } from '../webhook/network-options.ts';
 import type { CliIo } from './cli-io.ts';
 import { println, UsageError } from './cli-io.ts';
 
@@ -38,4 +39,16 @@ export async function startDemoCrmWhenAsked(
   variables['crm_base'] = crm.url;
   println(io.stderr, `demo CRM listening on ${crm.url}`);
   return crm;
+}
+
+/**
+ * The network of a command that asked for `--demo-crm`: straight to it, whatever
+ * `HTTP_PROXY` / `HTTPS_PROXY` say (the demo CRM is this machine's own loopback server, which a
+ * corporate proxy cannot reach). An environment's explicit `proxy:` still applies.
+ */
+export function directToDemoCrm(
+  network: WebhookNetwork,
+  asked: boolean | undefined,
+): WebhookNetwork {
+  return asked ? { ...network, proxyEnv: {} } : network;
 }

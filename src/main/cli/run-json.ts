@@ -3,7 +3,7 @@
  */
 import type { CallResult } from '../engine/call-engine.ts';
 import type { VarMap } from '../../shared/variables.ts';
-import type { Violation, WebhookWarning } from '../../shared/webhook-types.ts';
+import type { Violation, WebhookExchange, WebhookWarning } from '../../shared/webhook-types.ts';
 
 /** One entry of `webhooks` in the `run --json` output. */
 export interface RunJsonWebhook {
@@ -39,6 +39,24 @@ export interface RunJson {
   durationMs: number;
 }
 
+/** One exchange as an element of `webhooks` (also what `send --json` prints). */
+export function toRunJsonWebhook(x: WebhookExchange): RunJsonWebhook {
+  return {
+    node: x.node,
+    method: x.request.method,
+    url: x.request.url,
+    requestBody: x.request.body,
+    onHangup: x.onHangup,
+    status: x.response?.status ?? null,
+    ok: x.ok,
+    error: x.error,
+    violations: x.violations,
+    warnings: x.warnings,
+    variablesSet: x.variablesSet,
+    durationMs: Math.round(x.timings.totalMs * 10) / 10,
+  };
+}
+
 /** Builds the `run --json` document. */
 export function toRunJson(result: CallResult, sessionId: string | null): RunJson {
   return {
@@ -50,20 +68,7 @@ export function toRunJson(result: CallResult, sessionId: string | null): RunJson
     path: result.path,
     variables: result.variables,
     spoken: result.spoken,
-    webhooks: result.webhooks.map((x) => ({
-      node: x.node,
-      method: x.request.method,
-      url: x.request.url,
-      requestBody: x.request.body,
-      onHangup: x.onHangup,
-      status: x.response?.status ?? null,
-      ok: x.ok,
-      error: x.error,
-      violations: x.violations,
-      warnings: x.warnings,
-      variablesSet: x.variablesSet,
-      durationMs: Math.round(x.timings.totalMs * 10) / 10,
-    })),
+    webhooks: result.webhooks.map(toRunJsonWebhook),
     warnings: result.warnings,
     error: result.error,
     durationMs: result.durationMs,

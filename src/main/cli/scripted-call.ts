@@ -14,6 +14,8 @@ import { createRealClock, VirtualClock } from '../engine/clock.ts';
 import { createSilentSpeaker } from '../engine/speaker.ts';
 import { DEMO_DESTINATION, DEMO_SOURCE } from '../../shared/demo-numbers.ts';
 import type { SessionStore } from '../store/session-store.ts';
+import type { WebhookLimits } from '../../shared/webhook-types.ts';
+import type { WebhookNetwork } from '../webhook/network-options.ts';
 import type { CallerStep } from './scripted-caller.ts';
 import { scriptedCaller } from './scripted-caller.ts';
 
@@ -36,6 +38,10 @@ export interface ScriptedCallInput {
   projectid?: string;
   variables: VarMap;
   secrets: Readonly<Record<string, string>>;
+  /** Headers, TLS and proxy of the call's environment. */
+  network?: WebhookNetwork;
+  /** Limits the environment overrides. */
+  limits?: Partial<WebhookLimits>;
   /** Log the session here; null to not log. */
   store: SessionStore | null;
   /** Run on the wall clock, prompts and timeouts taking their real time. */
@@ -68,5 +74,7 @@ export function placeScriptedCall(input: ScriptedCallInput): RunningCall {
       onWaitingForKey: scriptedCaller(input.steps, () => call as Call),
     },
     onEvent: input.onEvent,
+    ...(input.network ? { network: input.network } : {}),
+    ...(input.limits ? { limits: input.limits } : {}),
   });
 }

@@ -19,23 +19,29 @@ export interface HarTimingsResult {
 }
 
 /**
- * Splits the recorded timings into HAR phases: `connect` is the TCP connect time (-1 when a
- * kept-alive connection was reused), `wait` runs to the first byte, `receive` to the end. The
- * client does not measure DNS (webhooks mostly target IPs or cached names), TLS apart from connect,
- * or sending apart from waiting, so those are -1 / 0.
+ * Splits the recorded timings into HAR phases: `connect` is the TCP connect time plus the TLS
+ * handshake (-1 when a kept-alive connection was reused), `ssl` the TLS handshake alone (HAR
+ * counts it inside `connect`; -1 without one), `wait` runs to the first byte, `receive` to the
+ * end. The client does not measure DNS (webhooks mostly target IPs or cached names) or sending
+ * apart from waiting, so those are -1 / 0.
  *
- * @param error - the exchange's error code: a connect timeout spent its whole time connecting
+ * @param error - the exchange's error code: a connect timeout (or a TLS failure before any
+ *   connection was up) spent its whole time connecting
  */
 export function harTimings(timings: WebhookTimings, error: ViolationCode | null): HarTimingsResult {
   const total = micros(timings.totalMs);
-  let connect = timings.connectMs === null ? -1 : Math.min(micros(timings.connectMs), total);
+  const tls = timings.tlsMs === null || timings.tlsMs === undefined ? -1 : micros(timings.tlsMs);
+  let connect =
+    timings.connectMs === null ? -1 : Math.min(micros(timings.connectMs) + Math.max(tls, 0), total);
+  // Within connect, and never more than it (a clamped connect clamps it too).
+  const ssl = connect === -1 || tls === -1 ? -1 : Math.min(tls, connect);
   let wait: number;
   let receive: number;
   if (timings.ttfbMs !== null) {
     const ttfb = Math.min(micros(timings.ttfbMs), total);
     wait = Math.max(0, ttfb - Math.max(connect, 0));
     receive = total - Math.max(ttfb, Math.max(connect, 0));
-  } else if (error === 'connect_timeout' && connect === -1) {
+  } else if ((error === 'connect_timeout' || error === 'tls_error') && connect === -1) {
     // No connection was ever made: the time went into trying to make one.
     connect = total;
     wait = 0;
@@ -52,7 +58,7 @@ export function harTimings(timings: WebhookTimings, error: ViolationCode | null)
     timings: {
       blocked: -1,
       dns: -1,
-      ssl: -1,
+      ssl: toMs(ssl),
       connect: toMs(connect),
       send: 0,
       wait: toMs(wait),

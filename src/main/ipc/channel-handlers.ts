@@ -2,7 +2,8 @@
  * What each channel of the contract does, in terms of the services. Inputs arrive already
  * validated (dispatch-request.ts); refusals are ServiceErrors with their envelope code.
  */
-import type { Channel, ChannelOutput, Environment, ValidInput } from '../../shared/contract.ts';
+import type { Channel, ChannelOutput, ValidInput } from '../../shared/contract.ts';
+import { sendRequest, SendRequestError } from '../calls/send-request.ts';
 import type { ConsoleServices } from '../services/console-services.ts';
 import { runnableFlow } from '../services/runnable-flow.ts';
 import { ServiceError } from '../services/service-errors.ts';
@@ -11,17 +12,6 @@ import { ServiceError } from '../services/service-errors.ts';
 export type ChannelHandlers = {
   [C in Channel]: (input: ValidInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
-
-/** The environment `id`, or a `not_found` refusal naming it. */
-function findEnvironment(services: ConsoleServices, id: string): Environment {
-  const environment = services.environments().find((e) => e.id === id);
-  if (!environment) throw new ServiceError('not_found', `no environment "${id}"`);
-  return environment;
-}
-
-function notYet(): never {
-  throw new ServiceError('failed', 'not implemented yet');
-}
 
 /** The handlers over `services`. */
 export function createChannelHandlers(services: ConsoleServices): ChannelHandlers {
@@ -34,11 +24,12 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
       if (!document.readError) services.flowWatcher.watch(document.path);
       return document;
     },
-    'environments.list': () => services.environments(),
+    'environments.list': () => services.environments.list(),
     'call.start': async ({ flowPath, environmentId, source, destination, variables }) => {
-      const environment = findEnvironment(services, environmentId);
       const document = await services.flows.open(flowPath);
       const flow = runnableFlow(document);
+      // After the flow: a broken flow is the first thing to fix, then a missing secret.
+      const environment = await services.environments.forCall(environmentId);
       services.settings.update({
         lastCall: { flowPath: document.path, environmentId, source, destination },
       });
@@ -48,6 +39,7 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
         source,
         destination,
         variables: { ...environment.variables, ...variables },
+        environment,
       });
       return { callId, sessionId };
     },
@@ -85,26 +77,39 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
       return null;
     },
     'sessions.export': ({ id, format }) => services.sessions.export(id, format),
-    'sessions.rerun': ({ id, mode, environmentId }) => {
-      const variables =
-        environmentId === undefined ? {} : findEnvironment(services, environmentId).variables;
-      return services.sessions.rerun(id, mode, variables);
+    'sessions.rerun': async ({ id, mode, environmentId }) => {
+      const environment =
+        environmentId === undefined ? null : await services.environments.forCall(environmentId);
+      return services.sessions.rerun(id, mode, environment);
     },
     'sessions.saveAsTest': ({ id, name }) =>
       services.tests.saveSession(services.sessions.get(id), name),
     'tests.list': () => services.tests.list(),
-    // TEMPORARY (being implemented in this change): the workspace channels.
-    'workspace.get': () => notYet(),
-    'workspace.open': () => notYet(),
-    'workspace.close': () => notYet(),
-    'flows.openFile': () => notYet(),
-    'flows.create': () => notYet(),
-    'environments.get': () => notYet(),
-    'environments.save': () => notYet(),
-    'environments.create': () => notYet(),
-    'environments.pickFile': () => notYet(),
-    'secrets.set': () => notYet(),
-    'request.send': () => notYet(),
+    'workspace.get': () => services.workspace.state(),
+    'workspace.open': ({ path }) => services.workspace.open(path),
+    'workspace.close': () => services.workspace.close(),
+    'flows.openFile': async ({ path }) => {
+      const document = await services.workspace.openFlow(services.flows, path);
+      if (document) services.flowWatcher.watch(document.path);
+      return document;
+    },
+    'flows.create': (input) => services.workspace.createFlow(services.flows, input),
+    'environments.get': ({ id }) => services.environments.get(id),
+    'environments.save': ({ id, form }) => services.environments.save(id, form),
+    'environments.create': ({ name, fileName }) => services.environments.create(name, fileName),
+    'environments.pickFile': ({ id, purpose }) => services.environments.pickFile(id, purpose),
+    'secrets.set': ({ environmentId, name, value }) =>
+      services.environments.setSecret(environmentId, name, value),
+    'request.send': async ({ flowPath, nodeId, environmentId, variables }) => {
+      const environment = await services.environments.forCall(environmentId);
+      const flow = runnableFlow(await services.flows.open(flowPath));
+      try {
+        return await sendRequest({ flow, nodeId, environment, variables: variables ?? {} });
+      } catch (error) {
+        if (error instanceof SendRequestError) throw new ServiceError('not_found', error.message);
+        throw error;
+      }
+    },
     'links.openExternal': async ({ url }) => {
       if (!services.openExternal)
         throw new ServiceError('forbidden', 'links open in this browser, not from the console');

@@ -9,6 +9,7 @@ const TRANSPORT_CODES: ReadonlySet<string> = new Set([
   'connect_timeout',
   'response_timeout',
   'body_too_large',
+  'tls_error',
   'network_error',
 ]);
 

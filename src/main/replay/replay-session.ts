@@ -10,6 +10,7 @@ import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { SessionStore } from '../store/session-store.ts';
+import type { WebhookNetwork } from '../webhook/network-options.ts';
 import { createWebhookClient } from '../webhook/webhook-client.ts';
 import type { CallerStep } from './caller-script.ts';
 import { deriveCallerScript } from './caller-script.ts';
@@ -34,6 +35,8 @@ export interface ReplayInput {
   variables?: VarMap;
   secrets?: Readonly<Record<string, string>>;
   limits?: Partial<WebhookLimits>;
+  /** Headers, TLS and proxy of the environment the live re-run uses. */
+  network?: WebhookNetwork;
   /** Log the re-run here; null or absent to not log it. */
   store?: SessionStore | null;
   clock?: Clock;
@@ -62,7 +65,10 @@ export async function replaySession(input: ReplayInput): Promise<ReplayResult> {
   const overrides = input.variables ?? {};
   const start = startConditionsOf(session, overrides);
   const limits = input.limits ? { limits: input.limits } : {};
-  const live = input.mode === 'live' ? createWebhookClient(limits) : null;
+  const live =
+    input.mode === 'live'
+      ? createWebhookClient({ ...limits, ...(input.network ? { network: input.network } : {}) })
+      : null;
   const webhooks = live ?? createRecordedWebhooks(session.events, limits);
   let rerun;
   try {

@@ -9,6 +9,7 @@ import type { CallSnapshot } from '../../shared/contract.ts';
 import type { Flow } from '../../shared/flow/flow-schema.ts';
 import type { VarMap, VarValue } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
+import type { CallEnvironment } from '../calls/call-environment.ts';
 import type { RunningCall } from '../calls/run-call.ts';
 import { runCall } from '../calls/run-call.ts';
 import type { CallResult } from '../engine/call-engine.ts';
@@ -38,6 +39,8 @@ export interface StartCall {
   source: string;
   destination: string;
   variables: VarMap;
+  /** What the call's environment brings besides variables: secrets, network and limits. */
+  environment?: Omit<CallEnvironment, 'variables'>;
 }
 
 interface ManagedCall {
@@ -85,8 +88,11 @@ export function createCallManager(deps: CallManagerDeps): CallManager {
           source: input.source,
           destination: input.destination,
           variables: input.variables,
+          ...(input.environment ? { secrets: input.environment.secrets } : {}),
         },
-        ...(deps.limits ? { limits: deps.limits } : {}),
+        // The environment's limits go over the console's own.
+        limits: { ...deps.limits, ...input.environment?.limits },
+        ...(input.environment ? { network: input.environment.network } : {}),
         onEvent: (event) => {
           events.push(event);
           deps.hub.emit({ kind: 'call', callId, event });

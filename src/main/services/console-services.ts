@@ -3,8 +3,15 @@
  * the session log, the demo CRM on loopback, settings, the flow catalog, speech and the calls.
  * Plain TypeScript: the shell passes in what only it knows (paths, version, speech, links).
  */
-import { join } from 'node:path';
-import type { AppInfo, Environment, SpeechStatus } from '../../shared/contract.ts';
+import { join, resolve } from 'node:path';
+import type { AppInfo, SpeechStatus } from '../../shared/contract.ts';
+import { createMemorySecretStore } from '../secrets/secret-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { createEnvironmentLibrary } from './environment-library.ts';
+import type { EnvironmentLibrary } from './environment-library.ts';
+import { openRecentFiles } from './recent-files.ts';
+import { createWorkspaceService } from './workspace-service.ts';
+import type { OpenDialogs, WorkspaceService } from './workspace-service.ts';
 import type { Settings } from '../../shared/contract.ts';
 import { startDemoCrm } from '../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../demo-crm/demo-crm-server.ts';
@@ -58,6 +65,18 @@ export interface ConsoleServicesOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Database file; default `<dataDir>/sessions.db`. */
   databasePath?: string;
+  /** The workspace to open at start (`--workspace`); else the last one, if it still exists. */
+  workspace?: string;
+  /**
+   * Where secret values are kept: encrypted by the OS key store in the desktop app; in memory
+   * (the default) in browser mode.
+   */
+  secretStore?: SecretStore;
+  /** The system's open dialogs (desktop app); absent where paths are typed (browser mode). */
+  dialogs?: OpenDialogs & {
+    /** A TLS file for an environment, starting in `defaultPath`. */
+    pemFile(title: string, defaultPath: string): Promise<string | null>;
+  };
 }
 
 /** Everything the IPC handlers call. */
@@ -79,7 +98,10 @@ export interface ConsoleServices {
   readonly demoCrm: DemoCrm;
   readonly speech: SpeechBackend | null;
   readonly openExternal: ((url: string) => Promise<void>) | null;
-  environments(): Environment[];
+  /** The open workspace, recent files, new flows. */
+  readonly workspace: WorkspaceService;
+  /** Built-in and workspace environments, their secrets, what a call needs from one. */
+  readonly environments: EnvironmentLibrary;
   close(): Promise<void>;
 }
 
@@ -128,7 +150,36 @@ export async function createConsoleServices(
       };
     },
   });
-  const flows = createFlowCatalog(join(options.resourcesDir, 'flows'));
+  const recent = openRecentFiles(options.dataDir);
+  const workspace = createWorkspaceService({
+    hub,
+    recent,
+    schemaPath: join(options.resourcesDir, 'flow.schema.json'),
+    dialogs: options.dialogs ?? null,
+  });
+  const flows = createFlowCatalog(join(options.resourcesDir, 'flows'), {
+    workspaceFlows: () => workspace.flows(),
+    recentFlows: () => recent.flows(),
+  });
+  const secretStore = options.secretStore ?? createMemorySecretStore();
+  const environments = createEnvironmentLibrary({
+    root: () => workspace.root(),
+    secrets: secretStore,
+    demoCrmUrl: demoCrm.url,
+    shell: options.shell,
+    ...(options.dialogs ? { pickFile: options.dialogs.pemFile } : {}),
+  });
+  const startAt = options.workspace ?? recent.workspaces()[0];
+  if (startAt !== undefined) {
+    // The last workspace may be gone (a deleted checkout): start without one, and say so only
+    // when it was asked for by name.
+    await workspace.open(resolve(startAt), true).catch((error: unknown) => {
+      if (options.workspace !== undefined) {
+        console.error(`[workspace] ${(error as Error).message}`);
+        noticeOnce('workspace', `Workspace: ${(error as Error).message}`);
+      }
+    });
+  }
   const flowWatcher = createFlowWatcher((path) => hub.emit({ kind: 'flow_changed', path }));
   const replaySpeech = createReplaySpeech(speech, () => settings.get().speech, speechFailed, clock);
   const info: AppInfo = {
@@ -157,32 +208,11 @@ export async function createConsoleServices(
     demoCrm,
     speech,
     openExternal: options.openExternal ?? null,
-    environments: (): Environment[] => [
-      {
-        id: 'demo',
-        name: 'Built-in demo CRM',
-        description: `The demo CRM this app runs on ${demoCrm.url}`,
-        variables: { crm_base: demoCrm.url },
-        kind: 'builtin',
-        file: null,
-        secrets: [],
-        problems: [],
-        limits: {},
-      },
-      {
-        id: 'flow',
-        name: 'Flow file defaults',
-        description: "The flow's own variables (its crm_base, e.g. your local or staging CRM)",
-        variables: {},
-        kind: 'builtin',
-        file: null,
-        secrets: [],
-        problems: [],
-        limits: {},
-      },
-    ],
+    workspace,
+    environments,
     async close() {
       flowWatcher.close();
+      workspace.dispose();
       replaySpeech.cancel();
       await calls.closeAll();
       await demoCrm.close();

@@ -6,7 +6,7 @@
 import type { ExportedFile, SessionPage } from '../../shared/contract.ts';
 import type { SessionDetail, SessionQuery } from '../../shared/session-types.ts';
 import type { ReplayMode, RerunReport } from '../../shared/replay/replay-types.ts';
-import type { VarMap } from '../../shared/variables.ts';
+import type { CallEnvironment } from '../calls/call-environment.ts';
 import { APP_EXPORTER } from '../export/exporter.ts';
 import { exportExtension, exportSession } from '../export/export-session.ts';
 import type { ExportFormat } from '../export/export-session.ts';
@@ -34,7 +34,8 @@ export interface SessionLibrary {
    * @throws ServiceError `not_found` (session or flow file), `conflict` (running session, flow
    *   with errors)
    */
-  rerun(id: string, mode: ReplayMode, variables: VarMap): Promise<RerunReport>;
+  /** `environment`: what a live re-run points at (null: the original's own values). */
+  rerun(id: string, mode: ReplayMode, environment: CallEnvironment | null): Promise<RerunReport>;
 }
 
 /** The library over `store`, loading flows through `flows`. */
@@ -70,7 +71,7 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
         content: exportSession(session, format, APP_EXPORTER),
       };
     },
-    async rerun(id, mode, variables) {
+    async rerun(id, mode, environment) {
       const session = get(id);
       if (session.status === 'running') {
         throw new ServiceError('conflict', `session ${session.id} is still running`);
@@ -84,7 +85,14 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
         flow: runnableFlow(document),
         flowPath: document.path,
         mode,
-        variables,
+        ...(environment
+          ? {
+              variables: environment.variables,
+              secrets: environment.secrets,
+              limits: environment.limits,
+              network: environment.network,
+            }
+          : {}),
         store: null,
       });
       return {

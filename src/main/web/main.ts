@@ -16,6 +16,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
+    // The workspace to open (WORKSPACE.md); the page can open others by typing their path.
+    workspace: { type: 'string' },
     // A build of its own (tests), instead of out/renderer that `npm run build` writes.
     'static-dir': { type: 'string' },
   },
@@ -33,6 +35,7 @@ const services = await createConsoleServices({
   shell: 'browser',
   version,
   speech: await detectSpeechBackend(),
+  ...(values.workspace === undefined ? {} : { workspace: resolve(values.workspace) }),
 });
 const server = await startWebServer({
   handlers: createChannelHandlers(services),

@@ -1,14 +1,26 @@
 /**
  * The HTTP transport of one client: a single keep-alive undici `Agent` (the engine makes one
- * client per call, so a call's webhooks to the same CRM share a socket), a connector that applies
- * each request's own connect timeout and measures connect time, and nothing that follows
- * redirects.
+ * client per call, so a call's webhooks to the same CRM share a socket), our own connector (see
+ * open-connection.ts) that applies each request's own connect timeout, measures connect and TLS
+ * time, opens CONNECT tunnels through a proxy and applies the environment's TLS settings, and
+ * nothing that follows redirects.
+ *
+ * Proxies are handled here rather than with undici's `ProxyAgent`, which brings its own
+ * connectors: an https target is reached through a CONNECT tunnel the connector opens (undici then
+ * sees an ordinary TLS socket to the target); an http target's request is dispatched to the
+ * proxy's origin in absolute form (`GET http://crm.example/path`, `Host: crm.example`).
  */
-import type { Socket } from 'node:net';
-import { Agent, buildConnector, errors } from 'undici';
+import { Agent } from 'undici';
+import type { buildConnector } from 'undici';
+import type { WebhookNetwork } from './network-options.ts';
+import { openConnection } from './open-connection.ts';
+import { routeFor } from './proxy-route.ts';
+import type { ProxyEndpoint, ProxyRoute } from './proxy-route.ts';
 import { ResponseCollector } from './response-collector.ts';
 import type { ConnectAttempt } from './response-collector.ts';
-import type { TransportRequest, TransportResult } from './transport-types.ts';
+import { createTlsSetup } from './tls-settings.ts';
+import type { TlsSetup } from './tls-settings.ts';
+import type { TransportFailure, TransportRequest, TransportResult } from './transport-types.ts';
 
 /** Sends requests; never rejects. */
 export interface Transport {
@@ -16,12 +28,58 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+function unsent(failure: TransportFailure): TransportResult {
+  return {
+    failure,
+    head: null,
+    body: new Uint8Array(0),
+    bytesRead: 0,
+    truncated: false,
+    connectMs: null,
+    tlsMs: null,
+    ttfbMs: null,
+    totalMs: 0,
+  };
+}
+
+/** The request's headers plus what a proxy in absolute form needs (`Host`, credentials). */
+function forwardedHeaders(request: TransportRequest, proxy: ProxyEndpoint): string[] {
+  const headers = [...request.headers];
+  let hasHost = false;
+  for (let i = 0; i < headers.length; i += 2) {
+    if (headers[i]?.toLowerCase() === 'host') hasHost = true;
+  }
+  if (!hasHost) headers.push('host', new URL(request.origin).host);
+  if (proxy.authorization !== null) headers.push('proxy-authorization', proxy.authorization);
+  return headers;
+}
+
 /**
  * Creates the transport. `fallbackConnectTimeoutMs` applies if undici ever opens a socket that no
- * waiting request claims.
+ * waiting request claims; `network` brings the TLS settings and the proxy (headers are the
+ * renderer's business).
  */
-export function createTransport(fallbackConnectTimeoutMs: number): Transport {
-  const connectors = new Map<number, buildConnector.connector>();
+export function createTransport(
+  fallbackConnectTimeoutMs: number,
+  network: WebhookNetwork = {},
+): Transport {
+  // Built at the first https request: a call that only talks plain http never pays for it.
+  let tlsSetup: TlsSetup | null = null;
+  const tlsSettings = (): TlsSetup => (tlsSetup ??= createTlsSetup(network.tls));
+  const sessions = new Map<string, Buffer>();
+  // Routes by target origin (the decision only depends on it), and the proxies that http
+  // requests are forwarded to, by the proxy's origin the pool connects to.
+  const routes = new Map<string, ProxyRoute>();
+  const forwardProxies = new Map<string, ProxyEndpoint>();
+  const routeOf = (origin: string): ProxyRoute => {
+    let route = routes.get(origin);
+    if (route === undefined) {
+      route = routeFor(new URL(origin), network);
+      routes.set(origin, route);
+    }
+    return route;
+  };
+
   // Requests dispatched that have no socket yet, oldest first. undici opens a socket either
   // synchronously inside `dispatch` or, for a request queued in the pool, when an earlier one
   // releases its connection; either way the oldest waiting request of that origin is the one the
@@ -43,38 +101,47 @@ export function createTransport(fallbackConnectTimeoutMs: number): Transport {
   };
 
   const connect: buildConnector.connector = (options, callback) => {
-    const attempt = claim(`${options.protocol}//${options.host ?? options.hostname}`);
+    const origin = `${options.protocol}//${options.host ?? options.hostname}`;
+    const attempt = claim(origin);
     const timeoutMs = attempt?.connectTimeoutMs ?? fallbackConnectTimeoutMs;
-    let connector = connectors.get(timeoutMs);
-    if (connector === undefined) {
-      // The real connector timeout: it destroys the socket and fails with ConnectTimeoutError.
-      connector = buildConnector({ timeout: timeoutMs, allowH2: false });
-      connectors.set(timeoutMs, connector);
+    const https = options.protocol === 'https:';
+    let proxy: ProxyEndpoint | null = null;
+    if (https) {
+      const route = routeOf(origin);
+      if (route.kind === 'tunnel') proxy = route.proxy;
+    } else {
+      proxy = forwardProxies.get(origin) ?? null;
     }
-    const started = performance.now();
-    // undici's connect timer runs on its coarse "fast timers" (about 500 ms resolution: a 300 ms
-    // limit fired after a second). This precise timer fails the socket the same way, on time.
-    let socket: Socket | undefined;
-    const timer = setTimeout(() => {
-      socket?.destroy(
-        new errors.ConnectTimeoutError(
-          `Connect Timeout Error (attempted address: ${options.hostname}:${options.port}, timeout: ${timeoutMs}ms)`,
-        ),
-      );
-    }, timeoutMs);
+    const settle = (error: Error | null): void => {
+      if (attempt !== null) attempt.connecting = false;
+      if (error !== null) callback(error, null);
+    };
     try {
-      // The built-in connector returns the socket it opened, though its typings say void.
-      socket = connector(options, (...result) => {
-        clearTimeout(timer);
-        if (attempt !== null) {
-          attempt.connecting = false;
-          if (result[0] === null) attempt.connectMs = performance.now() - started;
-        }
-        callback(...result);
-      }) as unknown as Socket | undefined;
+      openConnection(
+        {
+          protocol: https ? 'https:' : 'http:',
+          hostname: options.hostname,
+          port: Number(options.port) || (https ? 443 : 80),
+          proxy,
+          tls: https ? tlsSettings().settings : null,
+          sessions,
+        },
+        timeoutMs,
+        (error, socket, times) => {
+          if (error !== null) {
+            settle(error);
+            return;
+          }
+          settle(null);
+          if (attempt !== null) {
+            attempt.connectMs = times.connectMs;
+            attempt.tlsMs = times.tlsMs;
+          }
+          callback(null, socket);
+        },
+      );
     } catch (error) {
-      clearTimeout(timer);
-      throw error;
+      settle(error as Error);
     }
   };
 
@@ -92,19 +159,40 @@ export function createTransport(fallbackConnectTimeoutMs: number): Transport {
 
   return {
     send(request) {
+      const route = routeOf(request.origin);
+      if (route.kind === 'invalid') {
+        return Promise.resolve(unsent({ code: 'network_error', detail: route.detail }));
+      }
+      if (request.origin.startsWith('https:')) {
+        const setup = tlsSettings();
+        if (setup.error !== null) {
+          return Promise.resolve(unsent({ code: 'tls_error', detail: setup.error }));
+        }
+      }
+      let origin = request.origin;
+      let path = request.path;
+      let headers = request.headers;
+      let proxy: ProxyEndpoint | null = null;
+      if (route.kind === 'forward') {
+        proxy = route.proxy;
+        forwardProxies.set(proxy.origin, proxy);
+        origin = proxy.origin;
+        path = request.origin + request.path;
+        headers = forwardedHeaders(request, proxy);
+      } else if (route.kind === 'tunnel') {
+        proxy = route.proxy;
+      }
       return new Promise<TransportResult>((resolve) => {
-        const collector = new ResponseCollector(request, performance.now(), resolve, release);
+        const collector = new ResponseCollector(request, performance.now(), resolve, release, {
+          origin,
+          proxy,
+          forwarded: route.kind === 'forward',
+        });
         waiting.add(collector);
         try {
           // Errors thrown here (closed agent, invalid header) reach collector.onResponseError.
           agent.dispatch(
-            {
-              origin: request.origin,
-              path: request.path,
-              method: request.method,
-              headers: request.headers,
-              body: request.body,
-            },
+            { origin, path, method: request.method, headers, body: request.body },
             collector,
           );
         } catch (error) {

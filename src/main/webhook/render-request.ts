@@ -88,11 +88,17 @@ function renderBody(node: HttpNode, lookups: RequestLookups): RenderedBody {
   return { real: real.text, redacted, missing: real.missing, error: null };
 }
 
-/** Renders the node's URL, headers and body into the request to send and its redacted record. */
+/**
+ * Renders the node's URL, headers and body into the request to send and its redacted record.
+ * `environmentHeaders` (the environment's `headers`, templates like a node's own) go after ours
+ * and before the node's; a node header of the same name (any case) replaces one of them, and
+ * either replaces our `Content-Type` / `User-Agent`.
+ */
 export function renderRequest(
   node: HttpNode,
   lookups: RequestLookups,
   userAgent: string,
+  environmentHeaders?: Readonly<Record<string, string>>,
 ): RenderedRequest {
   const missing = new Set<string>();
   const note = (rendered: Rendered): string => {
@@ -126,9 +132,21 @@ export function renderRequest(
     }
   }
 
-  // Our headers first; a header the flow sets itself (any case) replaces ours.
-  const custom = Object.entries(node.headers ?? {});
-  const customNames = new Set(custom.map(([name]) => name.toLowerCase()));
+  // Our headers first, then the environment's, then the node's; a header set later (any case)
+  // replaces an earlier one of the same name.
+  const own = Object.entries(node.headers ?? {});
+  const ownNames = new Set(own.map(([name]) => name.toLowerCase()));
+  let custom = own;
+  let customNames = ownNames;
+  if (environmentHeaders !== undefined) {
+    const shared = Object.entries(environmentHeaders).filter(
+      ([name]) => !ownNames.has(name.toLowerCase()),
+    );
+    if (shared.length > 0) {
+      custom = [...shared, ...own];
+      customNames = new Set(custom.map(([name]) => name.toLowerCase()));
+    }
+  }
   const real: [string, string][] = [];
   const logged: [string, string][] = [];
   if (body !== null && !customNames.has('content-type')) {

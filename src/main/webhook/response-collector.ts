@@ -6,6 +6,13 @@
  */
 import type { Dispatcher } from 'undici';
 import { describeError } from './describe-error.ts';
+import {
+  ConnectDeadlineError,
+  ProxyError,
+  proxyAuthenticationRequired,
+} from './open-connection.ts';
+import type { ProxyEndpoint } from './proxy-route.ts';
+import { tlsFailureDetail } from './tls-failure.ts';
 import type {
   ResponseHead,
   TransportFailure,
@@ -18,12 +25,23 @@ const EMPTY = new Uint8Array(0);
 
 /** Connect bookkeeping the transport's connector fills in for the request that opened a socket. */
 export interface ConnectAttempt {
-  /** `scheme://host[:port]`, as undici's connector sees it. */
+  /** `scheme://host[:port]`, as undici's connector sees it (a proxy's, for absolute form). */
   readonly origin: string;
   readonly connectTimeoutMs: number;
   /** Set by the connector when it opens a socket for this request. */
   connecting: boolean;
   connectMs: number | null;
+  tlsMs: number | null;
+}
+
+/** How the request travels, when not straight to its own origin. */
+export interface CollectorRoute {
+  /** The origin dispatched to: the target's, or the proxy's for an absolute-form request. */
+  origin: string;
+  /** The proxy it goes through, or null when direct. */
+  proxy: ProxyEndpoint | null;
+  /** True when the request was sent to the proxy in absolute form (http targets). */
+  forwarded: boolean;
 }
 
 function headerPairs(raw: unknown, parsed: Record<string, unknown>): [string, string][] {
@@ -44,15 +62,27 @@ function headerPairs(raw: unknown, parsed: Record<string, unknown>): [string, st
   return pairs;
 }
 
-function classify(error: unknown, timeoutMs: number, connectMs: number): TransportFailure {
+function classify(
+  error: unknown,
+  timeoutMs: number,
+  connectMs: number,
+  proxy: string | null,
+): TransportFailure {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return { code: 'connect_timeout', detail: `no connection within ${connectMs} ms` };
+    const via = error instanceof ConnectDeadlineError ? error.via : proxy;
+    const through = via === null ? '' : ` (through proxy ${via})`;
+    return { code: 'connect_timeout', detail: `no connection within ${connectMs} ms${through}` };
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return { code: 'response_timeout', detail: `response not complete within ${timeoutMs} ms` };
   }
-  return { code: 'network_error', detail: describeError(error) };
+  // TLS failures surface during the handshake and, with TLS 1.3, while the response is awaited.
+  const tls = tlsFailureDetail(error);
+  if (tls !== null) return { code: 'tls_error', detail: tls };
+  if (error instanceof ProxyError) return { code: 'network_error', detail: error.message };
+  const through = proxy === null ? '' : ` (through proxy ${proxy})`;
+  return { code: 'network_error', detail: `${describeError(error)}${through}` };
 }
 
 /** Collects one response for {@link TransportResult}; `done` is called exactly once. */
@@ -61,6 +91,9 @@ export class ResponseCollector implements Dispatcher.DispatchHandler, ConnectAtt
   readonly connectTimeoutMs: number;
   connecting = false;
   connectMs: number | null = null;
+  tlsMs: number | null = null;
+  readonly #proxy: ProxyEndpoint | null;
+  readonly #forwarded: boolean;
   readonly #responseTimeoutMs: number;
   readonly #maxBodyBytes: number;
   readonly #startedAt: number;
@@ -79,15 +112,19 @@ export class ResponseCollector implements Dispatcher.DispatchHandler, ConnectAtt
 
   /**
    * `release` is called when the request got its socket and again when it settles, so the
-   * transport stops offering it new connections.
+   * transport stops offering it new connections. `route` says where it is dispatched when that is
+   * not the request's own origin (a proxy).
    */
   constructor(
     request: TransportRequest,
     startedAt: number,
     done: (result: TransportResult) => void,
     release: (collector: ResponseCollector) => void,
+    route?: CollectorRoute,
   ) {
-    this.origin = request.origin;
+    this.origin = route?.origin ?? request.origin;
+    this.#proxy = route?.proxy ?? null;
+    this.#forwarded = route?.forwarded === true;
     this.connectTimeoutMs = request.connectTimeoutMs;
     this.#release = release;
     this.#responseTimeoutMs = request.responseTimeoutMs;
@@ -112,6 +149,12 @@ export class ResponseCollector implements Dispatcher.DispatchHandler, ConnectAtt
     statusMessage?: string,
   ): void {
     this.#ttfbMs = performance.now() - this.#startedAt;
+    if (statusCode === 407 && this.#forwarded && this.#proxy !== null) {
+      // Only a proxy answers 407: the request never reached the CRM, so this is no reply of its.
+      const line = `407${statusMessage ? ` ${statusMessage}` : ''}`;
+      this.#fail('network_error', proxyAuthenticationRequired(this.#proxy, line), controller);
+      return;
+    }
     this.#head = {
       status: statusCode,
       statusText: statusMessage ?? '',
@@ -147,7 +190,12 @@ export class ResponseCollector implements Dispatcher.DispatchHandler, ConnectAtt
   /** The exchange failed (or was aborted by us); settles with the reason. */
   onResponseError(_controller: Dispatcher.DispatchController | null, error: Error): void {
     // When we aborted on purpose the reason is already recorded; undici's error is the echo.
-    this.#failure ??= classify(error, this.#responseTimeoutMs, this.connectTimeoutMs);
+    this.#failure ??= classify(
+      error,
+      this.#responseTimeoutMs,
+      this.connectTimeoutMs,
+      this.#proxy?.label ?? null,
+    );
     this.#settle();
   }
 
@@ -190,6 +238,7 @@ export class ResponseCollector implements Dispatcher.DispatchHandler, ConnectAtt
       bytesRead: this.#bytesRead,
       truncated: this.#truncated,
       connectMs: this.connectMs,
+      tlsMs: this.tlsMs,
       ttfbMs: this.#ttfbMs,
       totalMs: performance.now() - this.#startedAt,
     });

@@ -15,7 +15,7 @@ export interface TransportRequest extends WireRequest {
 /** Transport-level failures: the ones decided before the body can be judged. */
 export type TransportFailureCode = Extract<
   ViolationCode,
-  'connect_timeout' | 'response_timeout' | 'body_too_large' | 'network_error'
+  'connect_timeout' | 'response_timeout' | 'body_too_large' | 'tls_error' | 'network_error'
 >;
 
 /** Why the exchange stopped early. */
@@ -43,8 +43,16 @@ export interface TransportResult {
   bytesRead: number;
   /** True when reading stopped at the cap. */
   truncated: boolean;
-  /** TCP (and TLS) connect time; null when a kept-alive socket was reused. */
+  /**
+   * TCP connect time (through a proxy: until its tunnel or connection is up), TLS excluded; null
+   * when a kept-alive socket was reused or none was made.
+   */
   connectMs: number | null;
+  /**
+   * TLS handshake time; null when there was none (plain http, reused socket, no connection).
+   * Optional so a recorded reply (replay) need not invent one.
+   */
+  tlsMs?: number | null;
   /** Dispatch to response head; null without a response. */
   ttfbMs: number | null;
   /** Dispatch to completion or failure. */

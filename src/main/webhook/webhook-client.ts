@@ -14,16 +14,21 @@ import type {
 import { describeError } from './describe-error.ts';
 import { evaluateResponse } from './evaluate-response.ts';
 import { createTransport } from './http-transport.ts';
+import type { WebhookNetwork } from './network-options.ts';
 import { createLookups } from './reference-lookup.ts';
 import { renderRequest } from './render-request.ts';
 import type { RenderedRequest } from './render-request.ts';
 import { limitsForNode, mergeLimits } from './resolve-limits.ts';
 import { toCurl } from './to-curl.ts';
 
-/** Client settings: limits over the platform defaults, and the User-Agent to send. */
+/**
+ * Client settings: limits over the platform defaults, the User-Agent to send, and the network
+ * side from the call's environment (headers sent with every request, TLS, proxy).
+ */
 export interface WebhookClientOptions {
   limits?: Partial<WebhookLimits>;
   userAgent?: string;
+  network?: WebhookNetwork;
 }
 
 /** One webhook to fire. */
@@ -99,16 +104,28 @@ function unsentTimings(startedAt: number): WebhookExchange['timings'] {
   return { startedAt, connectMs: null, ttfbMs: null, totalMs: 0 };
 }
 
+const INSECURE_TLS: WebhookWarning = {
+  code: 'insecure_tls',
+  detail: "certificate checks are off (the environment's tls.insecure): the platform will check",
+};
+
 /** Creates a client with one keep-alive undici Agent; call `close()` when the call ends. */
 export function createWebhookClient(options: WebhookClientOptions = {}): WebhookClient {
   const baseLimits = mergeLimits(options.limits);
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  const transport = createTransport(baseLimits.connectTimeoutMs);
+  const network = options.network ?? {};
+  const transport = createTransport(baseLimits.connectTimeoutMs, network);
+  const insecure = network.tls?.insecure === true;
 
   async function run(input: ExecuteInput, startedAt: number): Promise<ExecuteResult> {
     const node = input.node;
     const limits = limitsForNode(baseLimits, node);
-    const rendered = renderRequest(node, createLookups(input.variables, input.secrets), userAgent);
+    const rendered = renderRequest(
+      node,
+      createLookups(input.variables, input.secrets),
+      userAgent,
+      network.headers,
+    );
     if (rendered.wire === null) {
       const failure: Violation = rendered.failure ?? {
         code: 'network_error',
@@ -123,6 +140,9 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         timings: unsentTimings(startedAt),
       });
     }
+    const https = rendered.wire.origin.startsWith('https:');
+    // Every exchange that goes out over https without certificate checks says so.
+    if (insecure && https) rendered.warnings.unshift({ ...INSECURE_TLS });
     const result = await transport.send({
       ...rendered.wire,
       connectTimeoutMs: limits.connectTimeoutMs,
@@ -135,6 +155,8 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
       timings: {
         startedAt,
         connectMs: result.connectMs,
+        // Only https exchanges have the field: plain http ones keep their recorded shape.
+        ...(https ? { tlsMs: result.tlsMs ?? null } : {}),
         ttfbMs: result.ttfbMs,
         totalMs: result.totalMs,
       },

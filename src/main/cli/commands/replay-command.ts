@@ -15,8 +15,10 @@ import { replaySession } from '../../replay/replay-session.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
-import { refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
-import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
+import { directToDemoCrm, refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
+import type { CliEnvironment } from '../environment-option.ts';
+import { ENVIRONMENT_OPTIONS, resolveCliEnvironment } from '../environment-option.ts';
+import { parseVarOptions } from '../name-value-options.ts';
 import { lookUpSession, openSessionLog } from '../session-log-option.ts';
 
 const OPTIONS = {
@@ -24,7 +26,7 @@ const OPTIONS = {
   'demo-crm': { type: 'boolean' },
   flow: { type: 'string' },
   var: { type: 'string', multiple: true },
-  secret: { type: 'string', multiple: true },
+  ...ENVIRONMENT_OPTIONS,
   db: { type: 'string' },
   log: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -62,7 +64,6 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
     );
   }
   refuseTwoCrmBases('replay', values['demo-crm'], variables);
-  const secrets = parseSecretOptions('replay', values.secret, io.env);
 
   let store: SessionStore;
   try {
@@ -72,6 +73,7 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
     return EXIT.usage;
   }
   let crm: DemoCrm | null = null;
+  let environment: CliEnvironment | null = null;
   try {
     const session = findSession(store, positionals[0] as string, io);
     if (typeof session === 'number') return session;
@@ -99,14 +101,18 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
       );
     }
 
+    environment = await resolveCliEnvironment('replay', values, loaded.path, io);
     crm = await startDemoCrmWhenAsked(values['demo-crm'], variables, io);
     const result = await replaySession({
       session,
       flow: loaded.flow,
       flowPath: loaded.path,
       mode: mock ? 'mock' : 'live',
-      variables,
-      secrets,
+      // The original's start variables < environment < --var
+      variables: { ...environment.variables, ...variables },
+      secrets: environment.secrets,
+      network: directToDemoCrm(environment.network, values['demo-crm']),
+      limits: environment.limits,
       store: values.log ? store : null,
     });
     if (values.json) println(io.stdout, JSON.stringify(toReplayJson(result), null, 2));
@@ -115,5 +121,6 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
   } finally {
     store.close();
     await crm?.close();
+    await environment?.close();
   }
 }

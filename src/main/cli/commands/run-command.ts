@@ -10,9 +10,10 @@ import { loadFlowFile } from '../../flows/load-flow-file.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
-import { refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
+import { directToDemoCrm, refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
 import { formatEvent } from '../format-event.ts';
-import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
+import { ENVIRONMENT_OPTIONS, resolveCliEnvironment } from '../environment-option.ts';
+import { parseVarOptions } from '../name-value-options.ts';
 import { toRunJson } from '../run-json.ts';
 import { placeScriptedCall } from '../scripted-call.ts';
 import { parseDtmfScript } from '../scripted-caller.ts';
@@ -25,7 +26,7 @@ const OPTIONS = {
   customer: { type: 'string' },
   projectid: { type: 'string' },
   var: { type: 'string', multiple: true },
-  secret: { type: 'string', multiple: true },
+  ...ENVIRONMENT_OPTIONS,
   db: { type: 'string' },
   'no-log': { type: 'boolean' },
   realtime: { type: 'boolean' },
@@ -41,7 +42,6 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('run: --db and --no-log contradict each other');
   const steps = parseDtmfScript(values.dtmf ?? '');
   const variables: VarMap = parseVarOptions('run', values.var, (name) => `use --${name}`);
-  const secrets = parseSecretOptions('run', values.secret, io.env);
   refuseTwoCrmBases('run', values['demo-crm'], variables);
 
   const loaded = await loadFlowFile(positionals[0] as string, io.cwd);
@@ -55,6 +55,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
 
   let crm: DemoCrm | null = null;
   let store: SessionStore | null = null;
+  const environment = await resolveCliEnvironment('run', values, loaded.path, io);
   try {
     crm = await startDemoCrmWhenAsked(values['demo-crm'], variables, io);
     if (!values['no-log']) store = openSessionLog(values.db, io);
@@ -66,8 +67,11 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       destination: values.destination,
       customer: values.customer,
       projectid: values.projectid,
-      variables,
-      secrets,
+      // flow < environment < --var (and --demo-crm's crm_base)
+      variables: { ...environment.variables, ...variables },
+      secrets: environment.secrets,
+      network: directToDemoCrm(environment.network, values['demo-crm']),
+      limits: environment.limits,
       store,
       realtime: values.realtime,
       onEvent: values.json
@@ -87,5 +91,6 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   } finally {
     store?.close();
     await crm?.close();
+    await environment.close();
   }
 }

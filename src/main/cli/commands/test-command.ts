@@ -28,14 +28,15 @@ import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
-import { refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
-import { parseSecretOptions, parseVarOptions } from '../name-value-options.ts';
+import { directToDemoCrm, refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
+import { ENVIRONMENT_OPTIONS, resolveCliEnvironment } from '../environment-option.ts';
+import { parseVarOptions } from '../name-value-options.ts';
 import { openSessionLog } from '../session-log-option.ts';
 
 const OPTIONS = {
   'demo-crm': { type: 'boolean' },
   var: { type: 'string', multiple: true },
-  secret: { type: 'string', multiple: true },
+  ...ENVIRONMENT_OPTIONS,
   junit: { type: 'string' },
   json: { type: 'boolean' },
   log: { type: 'boolean' },
@@ -83,7 +84,6 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('test: name a test file (.yaml) or a directory of them');
   }
   const variables = parseVarOptions('test', values.var, () => 'set it per case in the test file');
-  const secrets = parseSecretOptions('test', values.secret, io.env);
   refuseTwoCrmBases('test', values['demo-crm'], variables);
   const junitPath = values.junit === undefined ? null : resolve(io.cwd, values.junit);
   if (junitPath && (await stat(junitPath).catch(() => null))?.isDirectory()) {
@@ -95,13 +95,22 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
 
   let crm: DemoCrm | null = null;
   let store: SessionStore | null = null;
+  // The workspace is looked for above the first test file's flow.
+  const environment = await resolveCliEnvironment('test', values, files[0]?.flowPath ?? null, io);
   try {
     crm = await startDemoCrmWhenAsked(values['demo-crm'], variables, io);
     if (values.log || values.db !== undefined) store = openSessionLog(values.db, io);
     const started = performance.now();
     const suites = await runTestFiles(
       files,
-      { variables, secrets, store },
+      {
+        // flow < file defaults < environment < --var < case (CLI choices beat the file's)
+        variables: { ...environment.variables, ...variables },
+        secrets: environment.secrets,
+        network: directToDemoCrm(environment.network, values['demo-crm']),
+        limits: environment.limits,
+        store,
+      },
       values.json ? {} : humanProgress(io),
       io.signal,
     );
@@ -127,5 +136,6 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   } finally {
     store?.close();
     await crm?.close();
+    await environment.close();
   }
 }

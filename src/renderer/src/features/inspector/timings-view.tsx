@@ -1,5 +1,6 @@
 /**
- * Connect, time to first byte and total, with a bar that shows where the time went.
+ * Connect, TLS handshake (https only), time to first byte and total, with a bar that shows where
+ * the time went.
  */
 import type { ReactElement } from 'react';
 import type { WebhookTimings } from '../../../../shared/webhook-types.ts';
@@ -13,7 +14,10 @@ function share(part: number | null, total: number): string {
 /** The timings. */
 export function TimingsView({ timings }: { timings: WebhookTimings }): ReactElement {
   const { connectMs, ttfbMs, totalMs } = timings;
-  const waiting = ttfbMs === null ? null : Math.max(0, ttfbMs - (connectMs ?? 0));
+  // Absent (plain http, older sessions) or null (no handshake on this exchange): no TLS row.
+  const tlsMs = timings.tlsMs ?? null;
+  const connected = (connectMs ?? 0) + (tlsMs ?? 0);
+  const waiting = ttfbMs === null ? null : Math.max(0, ttfbMs - connected);
   const reading = ttfbMs === null ? null : Math.max(0, totalMs - ttfbMs);
   return (
     <div className="timings">
@@ -22,6 +26,12 @@ export function TimingsView({ timings }: { timings: WebhookTimings }): ReactElem
           <dt>Connect</dt>
           <dd>{connectMs === null ? 'reused' : formatDuration(connectMs)}</dd>
         </div>
+        {tlsMs !== null && (
+          <div>
+            <dt>TLS</dt>
+            <dd>{formatDuration(tlsMs)}</dd>
+          </div>
+        )}
         <div>
           <dt>Time to first byte</dt>
           <dd>{formatDuration(ttfbMs)}</dd>
@@ -37,6 +47,9 @@ export function TimingsView({ timings }: { timings: WebhookTimings }): ReactElem
       </dl>
       <div className="timings__bar" aria-hidden="true">
         <span className="timings__connect" style={{ width: share(connectMs, totalMs) }} />
+        {tlsMs !== null && (
+          <span className="timings__tls" style={{ width: share(tlsMs, totalMs) }} />
+        )}
         <span className="timings__wait" style={{ width: share(waiting, totalMs) }} />
         <span className="timings__read" style={{ width: share(reading, totalMs) }} />
       </div>

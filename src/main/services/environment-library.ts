@@ -1,0 +1,287 @@
+/**
+ * The environments the console offers: two built in (the demo CRM this app runs; the flow file's
+ * own values) and every file of the open workspace's `environments/` folder (WORKSPACE.md), with
+ * the secret values this console holds for them. Reads, edits (keeping the file's comments and key
+ * order), creates, and turns one into what a call needs.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import type {
+  Environment,
+  EnvironmentDetail,
+  EnvironmentForm,
+  LimitName,
+} from '../../shared/contract.ts';
+import { callEnvironment } from '../calls/call-environment.ts';
+import type { CallEnvironment } from '../calls/call-environment.ts';
+import { writeFileAtomic } from '../fs/write-file-atomic.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import type { LoadedEnvironment, ResolvedEnvironment } from '../workspace/environment-types.ts';
+import {
+  environmentToForm,
+  applyFormToText,
+  newEnvironmentText,
+} from '../workspace/environment-form.ts';
+import { formatEnvironmentProblem, loadEnvironmentFile } from '../workspace/load-environment.ts';
+import { listEnvironmentFiles } from '../workspace/workspace-files.ts';
+import { missingSecretMessage, missingSecrets } from '../workspace/environment-secrets.ts';
+import { ServiceError } from './service-errors.ts';
+
+/** Ids of the built-in environments (workspace ones are `workspace:<file base name>`). */
+export const DEMO_ENVIRONMENT_ID = 'demo';
+export const FLOW_ENVIRONMENT_ID = 'flow';
+const WORKSPACE_PREFIX = 'workspace:';
+
+/** What the library needs. */
+export interface EnvironmentLibraryDeps {
+  /** The open workspace folder, or null. */
+  root(): string | null;
+  secrets: SecretStore;
+  demoCrmUrl: string;
+  /** Where the console runs: decides how a missing secret is said to be set. */
+  shell: 'electron' | 'browser';
+  /** The system's open dialog for a TLS file (desktop app); absent in browser mode. */
+  pickFile?: (title: string, defaultPath: string) => Promise<string | null>;
+}
+
+/** Lists, edits and resolves environments. */
+export interface EnvironmentLibrary {
+  list(): Promise<Environment[]>;
+  get(id: string): Promise<EnvironmentDetail>;
+  save(id: string, form: EnvironmentForm): Promise<EnvironmentDetail>;
+  create(name: string, fileName?: string): Promise<EnvironmentDetail>;
+  pickFile(id: string, purpose: 'ca' | 'cert' | 'key'): Promise<string | null>;
+  setSecret(id: string, name: string, value: string | null): Promise<Environment>;
+  /**
+   * What a call in environment `id` needs.
+   *
+   * @throws ServiceError `not_found` for an unknown id, `conflict` for a file with problems or a
+   *   declared secret without a value (naming it and how to set it)
+   */
+  forCall(id: string): Promise<CallEnvironment>;
+}
+
+const EMPTY_TLS: ResolvedEnvironment['tls'] = {
+  ca: [],
+  caFiles: [],
+  cert: null,
+  certFile: null,
+  key: null,
+  keyFile: null,
+  insecure: false,
+};
+
+function builtIn(
+  id: string,
+  name: string,
+  variables: ResolvedEnvironment['variables'],
+  demoCrm: boolean,
+): ResolvedEnvironment {
+  return {
+    id,
+    name,
+    file: null,
+    variables,
+    secrets: [],
+    headers: {},
+    tls: EMPTY_TLS,
+    proxy: null,
+    limits: {},
+    demoCrm,
+  };
+}
+
+const formatProblem = formatEnvironmentProblem;
+
+function describeEnvironment(environment: ResolvedEnvironment): string {
+  const base = environment.variables.crm_base;
+  const parts = [typeof base === 'string' ? `CRM ${base}` : 'the flow file’s crm_base'];
+  if (environment.proxy) parts.push(`proxy ${environment.proxy.replace(/\/\/[^@/]*@/, '//')}`);
+  if (environment.tls.insecure) parts.push('certificate checks off');
+  return parts.join(' · ');
+}
+
+/** Creates the library. */
+export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): EnvironmentLibrary {
+  const demo = builtIn(
+    DEMO_ENVIRONMENT_ID,
+    'Built-in demo CRM',
+    { crm_base: deps.demoCrmUrl },
+    true,
+  );
+  const flowDefaults = builtIn(FLOW_ENVIRONMENT_ID, 'Flow file defaults', {}, false);
+
+  const secretStatus = (environment: ResolvedEnvironment | null, file: string) =>
+    (environment?.secrets ?? []).map((name) => ({
+      name,
+      set: deps.secrets.get(file, name) !== undefined,
+    }));
+
+  const entryOf = (loaded: LoadedEnvironment): Environment => ({
+    id: WORKSPACE_PREFIX + loaded.id,
+    name: loaded.name,
+    description: loaded.environment
+      ? describeEnvironment(loaded.environment)
+      : `${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} in ${basename(loaded.file)}`,
+    variables: loaded.environment?.variables ?? {},
+    kind: 'workspace',
+    file: loaded.file,
+    secrets: secretStatus(loaded.environment, loaded.file),
+    problems: loaded.problems.map(formatProblem),
+    limits: (loaded.environment?.limits ?? {}) as Partial<Record<LimitName, number>>,
+  });
+
+  const builtInEntry = (environment: ResolvedEnvironment, description: string): Environment => ({
+    id: environment.id,
+    name: environment.name,
+    description,
+    variables: environment.variables,
+    kind: 'builtin',
+    file: null,
+    secrets: [],
+    problems: [],
+    limits: {},
+  });
+
+  const workspaceFiles = async (): Promise<string[]> => {
+    const root = deps.root();
+    return root === null ? [] : listEnvironmentFiles(root);
+  };
+
+  /** The workspace environment `id` (`workspace:staging`), read fresh from its file. */
+  const loadWorkspace = async (id: string): Promise<LoadedEnvironment> => {
+    if (!id.startsWith(WORKSPACE_PREFIX))
+      throw new ServiceError('not_found', `no environment "${id}"`);
+    const wanted = id.slice(WORKSPACE_PREFIX.length);
+    const file = (await workspaceFiles()).find((f) => basename(f, extname(f)) === wanted);
+    if (file === undefined) {
+      throw new ServiceError(
+        'not_found',
+        `no environment "${wanted}" in the workspace's environments/ folder`,
+      );
+    }
+    return loadEnvironmentFile(file);
+  };
+
+  const detail = async (loaded: LoadedEnvironment): Promise<EnvironmentDetail> => {
+    const text = await readFile(loaded.file, 'utf8');
+    return { environment: entryOf(loaded), form: environmentToForm(text), text };
+  };
+
+  const builtInDetail = (environment: Environment): EnvironmentDetail => ({
+    environment,
+    form: {
+      name: environment.name,
+      variables: Object.entries(environment.variables).map(([name, value]) => ({
+        name,
+        value: typeof value === 'object' ? JSON.stringify(value) : value,
+      })),
+      secrets: [],
+      headers: [],
+      tls: { ca: '', cert: '', key: '', insecure: false },
+      proxy: '',
+      limits: {},
+    },
+    text: '',
+  });
+
+  const builtInEntries = (): Environment[] => [
+    builtInEntry(demo, `The demo CRM this app runs on ${deps.demoCrmUrl}`),
+    builtInEntry(
+      flowDefaults,
+      "The flow's own variables (its crm_base, e.g. your local or staging CRM)",
+    ),
+  ];
+
+  return {
+    async list() {
+      const loaded = await Promise.all((await workspaceFiles()).map((f) => loadEnvironmentFile(f)));
+      return [...builtInEntries(), ...loaded.map(entryOf)];
+    },
+    async get(id) {
+      const own = builtInEntries().find((e) => e.id === id);
+      if (own) return builtInDetail(own);
+      return detail(await loadWorkspace(id));
+    },
+    async save(id, form) {
+      const loaded = await loadWorkspace(id);
+      const text = await readFile(loaded.file, 'utf8');
+      const format = extname(loaded.file).toLowerCase() === '.json' ? 'json' : 'yaml';
+      const next = applyFormToText(text, form, format);
+      if (next !== text) await writeFileAtomic(loaded.file, next);
+      // Secrets no longer declared are forgotten with their declaration.
+      const kept = new Set(form.secrets);
+      for (const name of Object.keys(deps.secrets.values(loaded.file))) {
+        if (!kept.has(name)) deps.secrets.set(loaded.file, name, null);
+      }
+      return detail(await loadEnvironmentFile(loaded.file));
+    },
+    async create(name, fileName) {
+      const root = deps.root();
+      if (root === null)
+        throw new ServiceError('conflict', 'open a workspace folder first (Open folder…)');
+      const base = (fileName ?? name)
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[^a-z0-9]+|-+$/g, '');
+      if (base === '')
+        throw new ServiceError('invalid_input', `"${name}" gives no usable file name`);
+      const taken = new Set((await workspaceFiles()).map((f) => basename(f, extname(f))));
+      if (taken.has(base)) {
+        throw new ServiceError('conflict', `the workspace already has an environment "${base}"`);
+      }
+      const file = join(root, 'environments', `${base}.yaml`);
+      await writeFileAtomic(file, newEnvironmentText(name), { createFolder: true });
+      return detail(await loadEnvironmentFile(file));
+    },
+    async pickFile(id, purpose) {
+      if (!deps.pickFile) {
+        throw new ServiceError('forbidden', 'type the file path: browser mode has no file dialog');
+      }
+      const loaded = await loadWorkspace(id);
+      const titles = {
+        ca: 'CA certificates (PEM)',
+        cert: 'Client certificate (PEM)',
+        key: 'Client key (PEM)',
+      };
+      const chosen = await deps.pickFile(titles[purpose], dirname(loaded.file));
+      if (chosen === null) return null;
+      // Relative to the environment file, with forward slashes: the workspace is shared.
+      return relative(dirname(loaded.file), chosen).split(sep).join('/');
+    },
+    async setSecret(id, name, value) {
+      const loaded = await loadWorkspace(id);
+      if (!loaded.environment?.secrets.includes(name) && value !== null) {
+        throw new ServiceError(
+          'conflict',
+          `environment "${loaded.name}" does not declare a secret "${name}"`,
+        );
+      }
+      deps.secrets.set(loaded.file, name, value);
+      return entryOf(loaded);
+    },
+    async forCall(id) {
+      if (id === DEMO_ENVIRONMENT_ID) return callEnvironment(demo, {}, deps.demoCrmUrl);
+      if (id === FLOW_ENVIRONMENT_ID) return callEnvironment(flowDefaults, {}, deps.demoCrmUrl);
+      const loaded = await loadWorkspace(id);
+      const environment = loaded.environment;
+      if (environment === null) {
+        const first = loaded.problems[0];
+        throw new ServiceError(
+          'conflict',
+          `environment "${loaded.name}" has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}${first ? `, first: ${formatProblem(first)}` : ''}`,
+        );
+      }
+      const values = deps.secrets.values(loaded.file);
+      const missing = missingSecrets(environment, values);
+      if (missing.length > 0) {
+        throw new ServiceError(
+          'conflict',
+          missingSecretMessage(missing, environment, deps.shell === 'electron' ? 'app' : 'browser'),
+        );
+      }
+      return callEnvironment(environment, values, deps.demoCrmUrl);
+    },
+  };
+}
