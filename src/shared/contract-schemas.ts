@@ -86,7 +86,7 @@ export const SettingsSchema = z.strictObject({
   }),
   lastCall: z.strictObject({
     flowPath: filePath.nullable(),
-    environmentId: z.string().max(64),
+    environmentId: z.string().max(120),
     source: z.string().max(32),
     destination: z.string().max(32),
   }),
@@ -106,7 +106,7 @@ export const CHANNEL_INPUTS = {
   'environments.list': none,
   'call.start': z.strictObject({
     flowPath: filePath,
-    environmentId: z.string().min(1).max(64),
+    environmentId,
     source: number,
     destination: number,
     variables: z
@@ -151,7 +151,7 @@ export const CHANNEL_INPUTS = {
     /** `mock`: the recorded replies, no network. `live`: real webhooks. */
     mode: z.enum(['live', 'mock']),
     /** For `live`: the environment whose variables go over the original's (e.g. `demo`). */
-    environmentId: z.string().min(1).max(64).optional(),
+    environmentId: environmentId.optional(),
   }),
   'sessions.saveAsTest': z.strictObject({
     id: sessionId,

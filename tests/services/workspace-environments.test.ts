@@ -6,7 +6,7 @@
  * and the desktop app's rule that a path reaches main only through its own dialog.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -128,6 +128,24 @@ describe('workspace, environments and secrets in the console', () => {
       ['Authorization', 'Bearer [redacted]'],
     );
     assert.equal(crm.received.at(-1)?.authorization, `Bearer ${TOKEN}`);
+  });
+
+  test('the secret typed in the console is in no byte of the log, its exports or the data folder', async (t) => {
+    if (!crm) return t.skip('openssl not found');
+    const page = await value<{ items: { id: string }[] }>('sessions.list', {});
+    assert.ok(page.items.length > 0);
+    const needle = Buffer.from(TOKEN);
+    for (const { id } of page.items) {
+      for (const format of ['json', 'har']) {
+        const exported = await value<{ content: string }>('sessions.export', { id, format });
+        assert.equal(exported.content.includes(TOKEN), false, `${format} export holds the token`);
+        assert.match(exported.content, /Bearer \[redacted\]/);
+      }
+    }
+    for (const name of await readdir(app.dataDir)) {
+      const bytes = await readFile(join(app.dataDir, name)).catch(() => Buffer.alloc(0));
+      assert.equal(bytes.includes(needle), false, `${name} holds the token`);
+    }
   });
 
   test('Send request fires one node through the environment; nothing is logged', async (t) => {

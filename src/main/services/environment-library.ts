@@ -14,9 +14,11 @@ import type {
 } from '../../shared/contract.ts';
 import { callEnvironment } from '../calls/call-environment.ts';
 import type { CallEnvironment } from '../calls/call-environment.ts';
+import { fileNameFromTitle } from '../../shared/file-name.ts';
 import { writeFileAtomic } from '../fs/write-file-atomic.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { LoadedEnvironment, ResolvedEnvironment } from '../workspace/environment-types.ts';
+import { NO_TLS } from '../workspace/environment-types.ts';
 import {
   environmentToForm,
   applyFormToText,
@@ -61,16 +63,6 @@ export interface EnvironmentLibrary {
   forCall(id: string): Promise<CallEnvironment>;
 }
 
-const EMPTY_TLS: ResolvedEnvironment['tls'] = {
-  ca: [],
-  caFiles: [],
-  cert: null,
-  certFile: null,
-  key: null,
-  keyFile: null,
-  insecure: false,
-};
-
 function builtIn(
   id: string,
   name: string,
@@ -84,7 +76,7 @@ function builtIn(
     variables,
     secrets: [],
     headers: {},
-    tls: EMPTY_TLS,
+    tls: NO_TLS,
     proxy: null,
     limits: {},
     demoCrm,
@@ -220,11 +212,7 @@ export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): Environm
       const root = deps.root();
       if (root === null)
         throw new ServiceError('conflict', 'open a workspace folder first (Open folder…)');
-      const base = (fileName ?? name)
-        .trim()
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[^a-z0-9]+|-+$/g, '');
+      const base = fileNameFromTitle(fileName ?? name, '.yaml');
       if (base === '')
         throw new ServiceError('invalid_input', `"${name}" gives no usable file name`);
       const taken = new Set((await workspaceFiles()).map((f) => basename(f, extname(f))));

@@ -6,6 +6,7 @@
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FlowDocument, WorkspaceState } from '../../shared/contract.ts';
+import { fileNameFromTitle } from '../../shared/file-name.ts';
 import { writeFileAtomic } from '../fs/write-file-atomic.ts';
 import { listWorkspaceFlows } from '../workspace/workspace-files.ts';
 import type { EventHub } from './event-hub.ts';
@@ -49,16 +50,6 @@ export interface WorkspaceService {
   /** The workspace's flows (for the catalog); re-arms the watch on their folders. */
   flows(): Promise<{ path: string; relative: string }[]>;
   dispose(): void;
-}
-
-/** A file name from what the user typed: `Card activation` -> `card-activation`. */
-export function slugify(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/\.json$/i, '')
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 }
 
 /** The smallest flow that validates: a greeting and a hang-up, ready to grow. */
@@ -158,7 +149,7 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps): WorkspaceSer
     async createFlow(catalog, input) {
       if (root === null)
         throw new ServiceError('conflict', 'open a workspace folder first (Open folder…)');
-      const slug = slugify(input.fileName ?? input.name);
+      const slug = fileNameFromTitle(input.fileName ?? input.name, '.json');
       if (slug === '')
         throw new ServiceError('invalid_input', `"${input.name}" gives no usable file name`);
       const folder = join(root, 'flows');

@@ -34,6 +34,17 @@ export interface EnvironmentTls {
   insecure: boolean;
 }
 
+/** No extra trust, no client certificate, certificate checks on. */
+export const NO_TLS: Readonly<EnvironmentTls> = Object.freeze({
+  ca: [],
+  caFiles: [],
+  cert: null,
+  certFile: null,
+  key: null,
+  keyFile: null,
+  insecure: false,
+});
+
 /** An environment ready to place calls with. */
 export interface ResolvedEnvironment {
   /** The file's base name without extension (`staging` for `environments/staging.yaml`). */

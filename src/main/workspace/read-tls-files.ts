@@ -8,6 +8,7 @@ import type { KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { SourcePos } from '../call-tests/test-file-types.ts';
 import type { EnvironmentTls } from './environment-types.ts';
+import { NO_TLS } from './environment-types.ts';
 import { MAX_TLS_FILE_BYTES } from './environment-fields.ts';
 import { pemBlocks } from './pem-blocks.ts';
 import { readBoundedText } from './read-bounded-text.ts';
@@ -128,15 +129,7 @@ export async function readTlsFiles(
     ok = false;
     report(pos, field, message);
   };
-  const tls: EnvironmentTls = {
-    ca: [],
-    caFiles: [],
-    cert: null,
-    certFile: null,
-    key: null,
-    keyFile: null,
-    insecure: paths.insecure,
-  };
+  const tls: EnvironmentTls = { ...NO_TLS, ca: [], caFiles: [], insecure: paths.insecure };
   for (const path of paths.ca) {
     const read = await readTlsFile(path, folder, fail);
     const certificates = read && readCertificates(path, read.file, read.text, fail);

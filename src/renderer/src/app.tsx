@@ -1,20 +1,30 @@
 /**
- * The console: header with the screen switcher, then either the phone screen (the softphone, or
- * a session replaying on it, beside variables / webhooks / timeline / flow) or the Sessions
- * screen; presenter mode shows the phone large beside the flow for demos. Settings in a dialog.
+ * The console: header with the screen switcher and the file actions, then the phone screen (the
+ * softphone, or a session replaying on it, beside variables / webhooks / timeline / flow), the
+ * Sessions screen or the Environments screen; presenter mode shows the phone large beside the
+ * flow for demos. Settings, Open flow/folder (where paths are typed) and New flow in dialogs.
  * Data comes in through the contract only (api/).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
+import type { MenuAction } from '../../shared/contract.ts';
 import type { SessionDetail } from '../../shared/session-types.ts';
+import { call, getApi } from './api/ivr-api.ts';
+import { EnvironmentsScreen } from './features/environments/environments-screen.tsx';
 import { PresenterScreen } from './features/presenter/presenter-screen.tsx';
 import { ReplayPhone } from './features/replay/replay-phone.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { configureKeyTones } from './features/softphone/key-tones.ts';
 import { Softphone } from './features/softphone/softphone.tsx';
+import { useCallSetup } from './features/softphone/use-call-setup.ts';
 import { useKeyToneWarmUp } from './features/softphone/use-key-tone-warm-up.ts';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { useAutopilot } from './features/presenter/use-autopilot.ts';
+import { FileActions } from './features/workspace/file-actions.tsx';
+import { NewFlowDialog } from './features/workspace/new-flow-dialog.tsx';
+import type { NewFlowInput } from './features/workspace/new-flow-dialog.tsx';
+import { OpenPathDialog } from './features/workspace/open-path-dialog.tsx';
+import { useFileDrop } from './features/workspace/use-file-drop.ts';
 import { AppHeader } from './layout/app-header.tsx';
 import { NoticeBar } from './layout/notice-bar.tsx';
 import { ScreenNav } from './layout/screen-nav.tsx';
@@ -26,37 +36,106 @@ import { useNotices } from './state/use-notices.ts';
 import { useFlowDocument } from './state/use-flow-document.ts';
 import { useReplay } from './state/use-replay.ts';
 
+/** The dialogs of the file actions. */
+type FileDialog = 'open-flow' | 'open-folder' | 'new-flow';
+
 /** The console. */
 export function App(): ReactElement {
   const data = useConsoleData();
   const session = useCallSession();
   const replay = useReplay();
   const autopilot = useAutopilot(session);
-  const { notices, dismiss } = useNotices();
+  const { notices, dismiss, push } = useNotices();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [dialog, setDialog] = useState<FileDialog | null>(null);
   const [screen, setScreen] = useState<Screen>('phone');
   const [presenter, setPresenter] = useState(false);
-  const [pickedFlow, setPickedFlow] = useState<string | null>(null);
-  /** The flow autopilot last played: the phone switches to it. */
-  const [requestedFlow, setRequestedFlow] = useState<string | null>(null);
+  const setup = useCallSetup({
+    lastCall: data.settings?.lastCall ?? null,
+    flows: data.flows,
+    environments: data.environments,
+  });
   const dtmf = data.settings?.dtmf;
   useKeyToneWarmUp();
   // The flow the phone shows (a replay's own file, else the one picked), opened once for the
   // flow view and presenter mode, and kept current when it is saved on disk.
   const replaying = replay.session !== null && replay.view !== null;
-  const flowPath = replaying ? (replay.session?.flowPath ?? null) : pickedFlow;
+  const flowPath = replaying ? (replay.session?.flowPath ?? null) : setup.values?.flowPath || null;
   const flow = useFlowDocument(flowPath);
+  // Where paths are typed (browser mode) the page asks for them; the desktop app asks the system.
+  const typedPaths = data.workspace?.typedPaths ?? data.info?.shell !== 'electron';
 
   useEffect(() => {
     if (dtmf) configureKeyTones(dtmf);
   }, [dtmf]);
+
+  const warn = useCallback((message: string) => push('warning', message), [push]);
+  useFileDrop(data.status === 'ready' && data.info?.shell === 'browser', warn);
 
   const replayOnPhone = (picked: SessionDetail): void => {
     replay.load(picked);
     setScreen('phone');
   };
 
-  if (data.status !== 'ready' || !data.settings) {
+  /** Shows a flow just opened or created on the phone. */
+  const showFlow = async (path: string): Promise<void> => {
+    replay.close();
+    await data.reloadFlows().catch(() => undefined);
+    setup.pickFlow(path);
+    setScreen('phone');
+  };
+  const failed = (error: unknown): void => warn((error as Error).message);
+
+  const openFlowPath = async (path?: string): Promise<void> => {
+    const document = await call('flows.openFile', path === undefined ? {} : { path });
+    setDialog(null);
+    if (document) await showFlow(document.path);
+  };
+  const openFolderPath = async (path?: string): Promise<void> => {
+    const workspace = await call('workspace.open', path === undefined ? {} : { path });
+    setDialog(null);
+    if (workspace) await data.setWorkspace(workspace);
+  };
+  const openFlow = (): void => {
+    if (typedPaths) setDialog('open-flow');
+    else openFlowPath().catch(failed);
+  };
+  const openFolder = (): void => {
+    if (typedPaths) setDialog('open-folder');
+    else openFolderPath().catch(failed);
+  };
+  const closeFolder = (): void => {
+    call('workspace.close', {}).then(data.setWorkspace).catch(failed);
+  };
+  const createFlow = async (input: NewFlowInput): Promise<void> => {
+    const document = await call('flows.create', input);
+    setDialog(null);
+    await showFlow(document.path);
+  };
+
+  // The desktop app's menu, and flows main opened for the page (menu, a file dropped on the
+  // window): read through a ref so the one subscription always calls today's handlers.
+  const onMenu = (action: MenuAction): void => {
+    setSettingsOpen(false);
+    if (action === 'environments') setScreen('environments');
+    else if (action === 'new-flow') setDialog('new-flow');
+    else if (action === 'open-flow') openFlow();
+    else openFolder();
+  };
+  const handlers = useRef({ onMenu, showFlow });
+  useLayoutEffect(() => {
+    handlers.current = { onMenu, showFlow };
+  });
+  useEffect(() => {
+    const api = getApi();
+    if (!api) return undefined;
+    return api.subscribe((event) => {
+      if (event.kind === 'menu') handlers.current.onMenu(event.action);
+      else if (event.kind === 'flow_opened') void handlers.current.showFlow(event.path);
+    });
+  }, []);
+
+  if (data.status !== 'ready' || !data.settings || !setup.values) {
     return (
       <div className="app app--message">
         <AppHeader info={null} onOpenSettings={null} />
@@ -83,11 +162,15 @@ export function App(): ReactElement {
   }
 
   const settings = data.settings;
+  const setupValues = setup.values;
+  const environment = data.environments.find((e) => e.id === setupValues.environmentId) ?? null;
   const view = replaying && replay.view ? replay.view : session.view;
+  const inCall = session.view.phase === 'active' || session.view.phase === 'connecting';
   const timelineReplay =
     replaying && replay.session
       ? { events: replay.session.events, position: replay.position, onJump: replay.jumpTo }
       : null;
+  const showEnvironments = (): void => setScreen('environments');
   const phone = (digits?: string) =>
     replaying ? (
       <ReplayPhone
@@ -100,10 +183,10 @@ export function App(): ReactElement {
         session={session}
         flows={data.flows}
         environments={data.environments}
-        lastCall={settings.lastCall}
-        keyboardActive={!settingsOpen}
-        onFlowPathChange={setPickedFlow}
-        requestedFlowPath={requestedFlow}
+        setup={setupValues}
+        onSetupChange={setup.set}
+        keyboardActive={!settingsOpen && dialog === null}
+        onOpenEnvironments={presenter ? undefined : showEnvironments}
         litKeyOverride={autopilot.litKey}
         {...(digits === undefined ? {} : { displayDigits: digits })}
       />
@@ -121,8 +204,7 @@ export function App(): ReactElement {
         onPlayCase={(testCase, path, keyMs) => {
           replay.close();
           // The phone (and so the flow view) shows the case's flow, whatever it had picked.
-          setRequestedFlow(path);
-          setPickedFlow(path);
+          setup.pickFlow(path);
           autopilot.start(testCase, path, keyMs);
         }}
         onStop={() => {
@@ -144,9 +226,32 @@ export function App(): ReactElement {
         nav={
           <ScreenNav screen={screen} onScreen={setScreen} onPresent={() => setPresenter(true)} />
         }
+        actions={
+          <FileActions
+            workspace={data.workspace}
+            onOpenFlow={openFlow}
+            onOpenFolder={openFolder}
+            onNewFlow={() => setDialog('new-flow')}
+            onOpenRecentFolder={(path) => openFolderPath(path).catch(failed)}
+            onCloseFolder={closeFolder}
+          />
+        }
       />
       {screen === 'sessions' ? (
         <SessionsScreen onReplay={replayOnPhone} />
+      ) : screen === 'environments' ? (
+        <EnvironmentsScreen
+          environments={data.environments}
+          workspace={data.workspace}
+          typedPaths={typedPaths}
+          initialId={setupValues.environmentId}
+          onChanged={data.reloadEnvironments}
+          onOpenFolder={openFolder}
+          onUse={(id) => {
+            setup.pickEnvironment(id);
+            setScreen('phone');
+          }}
+        />
       ) : (
         <main className="workspace">
           {phone()}
@@ -156,6 +261,12 @@ export function App(): ReactElement {
             flowPath={flowPath}
             flow={flow}
             replay={timelineReplay}
+            request={{
+              environment,
+              // The flow view follows a call or a replay; a request is sent between calls.
+              enabled: !replaying && !inCall,
+              onOpenEnvironments: showEnvironments,
+            }}
           />
         </main>
       )}
@@ -165,6 +276,31 @@ export function App(): ReactElement {
           speech={data.speech}
           save={data.updateSettings}
           onClose={() => setSettingsOpen(false)}
+        />
+      )}
+      {(dialog === 'open-flow' || dialog === 'open-folder') && (
+        <OpenPathDialog
+          key={dialog}
+          kind={dialog === 'open-flow' ? 'flow' : 'folder'}
+          recent={
+            (dialog === 'open-flow'
+              ? data.workspace?.recentFlows
+              : data.workspace?.recentWorkspaces) ?? []
+          }
+          onOpen={dialog === 'open-flow' ? openFlowPath : openFolderPath}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'new-flow' && (
+        <NewFlowDialog
+          workspace={data.workspace}
+          samples={data.flows.filter((f) => f.group === 'sample')}
+          onCreate={createFlow}
+          onOpenFolder={() => {
+            setDialog(null);
+            openFolder();
+          }}
+          onClose={() => setDialog(null)}
         />
       )}
     </div>

@@ -1,5 +1,6 @@
 /**
- * The console's title bar: the name, where the demo CRM listens, notices, and the settings button.
+ * The console's title bar: the name, the screens, the file actions (workspace, open, new), where
+ * the demo CRM listens, notices, and the settings button.
  */
 import type { ReactElement, ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/contract.ts';
@@ -13,14 +14,23 @@ export interface AppHeaderProps {
   notices?: ReactNode;
   /** The screen switcher and presenter button, after the title. */
   nav?: ReactNode;
+  /** The file actions, after the screens. */
+  actions?: ReactNode;
 }
 
 /** The header. */
-export function AppHeader({ info, onOpenSettings, notices, nav }: AppHeaderProps): ReactElement {
+export function AppHeader({
+  info,
+  onOpenSettings,
+  notices,
+  nav,
+  actions,
+}: AppHeaderProps): ReactElement {
   return (
     <header className="app-header">
       <h1 className="app-header__title">IVR Test Console</h1>
       {nav}
+      {actions}
       {info && (
         <p className="app-header__meta" title={`Session log: ${info.databasePath}`}>
           Demo CRM {info.demoCrmUrl} ·{' '}
@@ -34,7 +44,7 @@ export function AppHeader({ info, onOpenSettings, notices, nav }: AppHeaderProps
       {onOpenSettings && (
         <button type="button" className="button button--quiet" onClick={onOpenSettings}>
           <GearIcon />
-          Settings
+          <span className="app-header__settings-text">Settings</span>
         </button>
       )}
     </header>

@@ -1,12 +1,27 @@
 /**
  * The flow view for whatever the phone shows: the flow file picked for a live call, or the
- * replayed session's flow file. Reloaded when the file changes on disk.
+ * replayed session's flow file. Reloaded when the file changes on disk. Between calls an `http`
+ * node can be clicked to send its request on its own (the Send request panel under the graph).
  */
+import { useState } from 'react';
 import type { ReactElement } from 'react';
+import type { Environment } from '../../../shared/contract.ts';
 import { FlowView } from '../features/flow-view/flow-view.tsx';
+import { SendRequestPanel } from '../features/flow-view/send-request-panel.tsx';
 import type { CallView } from '../state/call-state.ts';
 import type { FlowDocumentState } from '../state/use-flow-document.ts';
 import './flow-panel.css';
+
+const NO_PATH: string[] = [];
+
+/** What sending a node's request needs from the console. */
+export interface FlowPanelRequest {
+  /** The environment picked on the phone: the request goes out with it. */
+  environment: Environment | null;
+  /** False during a call or a replay: the view follows the call then. */
+  enabled: boolean;
+  onOpenEnvironments(): void;
+}
 
 /** Props of {@link FlowPanel}. */
 export interface FlowPanelProps {
@@ -14,11 +29,15 @@ export interface FlowPanelProps {
   /** The flow file opened (and kept current) by the console: see useFlowDocument. */
   flow: FlowDocumentState;
   view: CallView;
+  /** Absent (presenter mode): nodes cannot be clicked. */
+  request?: FlowPanelRequest;
 }
 
 /** The panel. */
-export function FlowPanel({ flowPath, flow, view }: FlowPanelProps): ReactElement {
+export function FlowPanel({ flowPath, flow, view, request }: FlowPanelProps): ReactElement {
   const { document, error, reloads } = flow;
+  // The http node picked, with the file it belongs to: another flow starts with none.
+  const [picked, setPicked] = useState<{ path: string; nodeId: string } | null>(null);
   if (!flowPath) {
     return (
       <div className="empty">
@@ -36,15 +55,51 @@ export function FlowPanel({ flowPath, flow, view }: FlowPanelProps): ReactElemen
     );
   }
   if (!document) return <p className="empty">Opening the flow…</p>;
+  // The call (or replay) shown is of another flow when its id differs (another flow picked since
+  // it ended): its current node and path mean nothing here.
+  const started = view.events.find((e) => e.type === 'call_started');
+  const sameFlow =
+    !started || started.type !== 'call_started' || started.flowId === document.flow?.id;
+  const nodes = document.flow?.nodes;
+  const nodeId =
+    request?.enabled &&
+    picked?.path === document.path &&
+    nodes &&
+    Object.hasOwn(nodes, picked.nodeId)
+      ? picked.nodeId
+      : null;
+  const node = nodeId && nodes ? nodes[nodeId] : undefined;
+  const onNodeClick =
+    request?.enabled && nodes
+      ? (id: string) =>
+          setPicked(nodes[id]?.type === 'http' ? { path: document.path, nodeId: id } : null)
+      : undefined;
   return (
-    <div className="flow-panel" data-reloads={reloads}>
+    <div
+      className={`flow-panel${node?.type === 'http' ? ' flow-panel--split' : ''}`}
+      data-reloads={reloads}
+    >
       <FlowView
         flow={document.flow}
         problems={document.problems}
-        currentNode={view.currentNode}
-        path={view.path}
+        currentNode={sameFlow ? view.currentNode : null}
+        path={sameFlow ? view.path : NO_PATH}
         readError={document.readError}
+        pickedNode={nodeId}
+        onNodeClick={onNodeClick}
       />
+      {request && node?.type === 'http' && nodeId && document.flow && (
+        <SendRequestPanel
+          key={`${document.path}#${nodeId}`}
+          flowPath={document.path}
+          flow={document.flow}
+          nodeId={nodeId}
+          node={node}
+          environment={request.environment}
+          onOpenEnvironments={request.onOpenEnvironments}
+          onClose={() => setPicked(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /**
- * The screen switcher in the header: the phone, the session log, and presenter mode.
+ * The screen switcher in the header: the phone, the session log, the environments, and presenter
+ * mode.
  */
 import type { ReactElement } from 'react';
 
 /** The console's screens. */
-export type Screen = 'phone' | 'sessions';
+export type Screen = 'phone' | 'sessions' | 'environments';
 
 /** Props of {@link ScreenNav}. */
 export interface ScreenNavProps {
@@ -29,6 +30,7 @@ export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): Reac
     <nav className="screen-nav" aria-label="Screens">
       {item('phone', 'Phone')}
       {item('sessions', 'Sessions')}
+      {item('environments', 'Environments')}
       <button
         type="button"
         className="screen-nav__item"

@@ -16,6 +16,7 @@ import { tabPanelProps, Tabs } from '../ui/tabs.tsx';
 import { useMediaQuery } from '../ui/use-media-query.ts';
 import type { FlowDocumentState } from '../state/use-flow-document.ts';
 import { FlowPanel } from './flow-panel.tsx';
+import type { FlowPanelRequest } from './flow-panel.tsx';
 
 type TabId = 'variables' | 'webhooks' | 'timeline' | 'flow';
 
@@ -33,6 +34,8 @@ export interface WorkspaceProps {
   flow: FlowDocumentState;
   /** Set during a replay: the timeline lists the whole session and jumps. */
   replay?: TimelineReplay | null;
+  /** Sending one http node's request from the flow view; absent: its nodes do nothing. */
+  request?: FlowPanelRequest;
 }
 
 /** The panels. */
@@ -42,6 +45,7 @@ export function Workspace({
   flowPath,
   flow,
   replay,
+  request,
 }: WorkspaceProps): ReactElement {
   const wide = useMediaQuery(WIDE_QUERY);
   const [picked, setPicked] = useState<TabId | null>(null);
@@ -97,7 +101,9 @@ export function Workspace({
           <TimelinePanel view={view} onOpenExchange={openExchange} replay={replay ?? null} />
         </div>
         <div className="panel__body panel__body--fill" {...tabPanelProps('flow', tab)}>
-          {tab === 'flow' && <FlowPanel flowPath={flowPath} flow={flow} view={view} />}
+          {tab === 'flow' && (
+            <FlowPanel flowPath={flowPath} flow={flow} view={view} request={request} />
+          )}
         </div>
       </section>
     </>

@@ -1,6 +1,7 @@
 /**
- * What the console needs before the first call: app facts, flows, environments, settings and the
- * speech engine, loaded once; settings stay editable.
+ * What the console needs before the first call: app facts, the open workspace, flows,
+ * environments, settings and the speech engine. Loaded once; the flow and environment lists are
+ * loaded again when main reports that the workspace changed, and settings stay editable.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type {
@@ -10,6 +11,7 @@ import type {
   FlowEntry,
   Settings,
   SpeechStatus,
+  WorkspaceState,
 } from '../../../shared/contract.ts';
 import { call, getApi } from '../api/ivr-api.ts';
 
@@ -21,15 +23,24 @@ export interface ConsoleData {
   info: AppInfo | null;
   flows: FlowEntry[];
   environments: Environment[];
+  /** The open workspace and the recent lists; null when main could not say. */
+  workspace: WorkspaceState | null;
   settings: Settings | null;
   speech: SpeechStatus | null;
   /** Saves a settings change; resolves to the settings in force, rejects with the reason. */
   updateSettings(patch: ChannelInput<'settings.update'>): Promise<Settings>;
   /** Reloads the flow list (a flow file may have been fixed on disk). */
   reloadFlows(): Promise<void>;
+  /** Reloads the environments (one was edited, or a secret set). */
+  reloadEnvironments(): Promise<void>;
+  /** Takes the workspace state a workspace channel answered, and reloads both lists. */
+  setWorkspace(workspace: WorkspaceState): Promise<void>;
 }
 
-type Loaded = Omit<ConsoleData, 'updateSettings' | 'reloadFlows'>;
+type Loaded = Omit<
+  ConsoleData,
+  'updateSettings' | 'reloadFlows' | 'reloadEnvironments' | 'setWorkspace'
+>;
 
 const LOADING: Loaded = {
   status: 'loading',
@@ -37,6 +48,7 @@ const LOADING: Loaded = {
   info: null,
   flows: [],
   environments: [],
+  workspace: null,
   settings: null,
   speech: null,
 };
@@ -51,15 +63,26 @@ export function useConsoleData(): ConsoleData {
     let cancelled = false;
     if (!getApi()) return undefined;
     const load = async (): Promise<Loaded> => {
-      const [info, flows, environments, settings, speech] = await Promise.all([
+      const [info, flows, environments, workspace, settings, speech] = await Promise.all([
         call('app.info', {}),
         call('flows.list', {}),
         call('environments.list', {}),
+        // Without the workspace state the phone still works: only the Open actions need it.
+        call('workspace.get', {}).catch(() => null),
         call('settings.get', {}),
         // A speech engine that cannot list its voices must not keep the console from starting.
         call('speech.status', {}).catch((): SpeechStatus => ({ engine: null, voices: [] })),
       ]);
-      return { status: 'ready', error: null, info, flows, environments, settings, speech };
+      return {
+        status: 'ready',
+        error: null,
+        info,
+        flows,
+        environments,
+        workspace,
+        settings,
+        speech,
+      };
     };
     load().then(
       (loaded) => {
@@ -85,5 +108,34 @@ export function useConsoleData(): ConsoleData {
     setData((current) => ({ ...current, flows }));
   }, []);
 
-  return { ...data, updateSettings, reloadFlows };
+  const reloadEnvironments = useCallback(async () => {
+    const environments = await call('environments.list', {});
+    setData((current) => ({ ...current, environments }));
+  }, []);
+
+  const setWorkspace = useCallback(
+    async (workspace: WorkspaceState) => {
+      setData((current) => ({ ...current, workspace }));
+      await Promise.all([reloadFlows(), reloadEnvironments()]);
+    },
+    [reloadFlows, reloadEnvironments],
+  );
+
+  // Files added, renamed, edited or removed in the workspace (or another one opened from the
+  // desktop app's menu): every list that comes from it is read again.
+  useEffect(() => {
+    const api = getApi();
+    if (!api) return undefined;
+    return api.subscribe((event) => {
+      if (event.kind !== 'workspace_changed') return;
+      call('workspace.get', {}).then(
+        (workspace) => setData((current) => ({ ...current, workspace })),
+        () => undefined,
+      );
+      reloadFlows().catch(() => undefined);
+      reloadEnvironments().catch(() => undefined);
+    });
+  }, [reloadFlows, reloadEnvironments]);
+
+  return { ...data, updateSettings, reloadFlows, reloadEnvironments, setWorkspace };
 }

@@ -152,3 +152,41 @@ export function RestartIcon(props: IconProps): ReactElement {
     </Svg>
   );
 }
+
+/** A folder (the workspace). */
+export function FolderIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5h4l2 2.5h9A1.5 1.5 0 0 1 21 9v9.5a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z" />
+    </Svg>
+  );
+}
+
+/** An eye (reveal a hidden value). */
+export function EyeIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </Svg>
+  );
+}
+
+/** A plus (add a row). */
+export function PlusIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Svg>
+  );
+}
+
+/** A paper plane (send a request). */
+export function SendIcon(props: IconProps): ReactElement {
+  return (
+    <Svg {...props}>
+      <path d="M22 2 11 13" />
+      <path d="M22 2 15 22l-4-9-9-4z" />
+    </Svg>
+  );
+}

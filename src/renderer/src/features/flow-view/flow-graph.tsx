@@ -5,7 +5,7 @@
 import { Controls, MarkerType, ReactFlow } from '@xyflow/react';
 import type { AriaLabelConfig, EdgeTypes, NodeTypes } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { ReactElement } from 'react';
+import type { KeyboardEvent, ReactElement } from 'react';
 import type { FlowEdgeData, FlowGraphEdge } from './flow-edge.tsx';
 import { FlowEdgeView } from './flow-edge.tsx';
 import type { FlowLayout, LayoutEdge } from './flow-layout.ts';
@@ -32,6 +32,18 @@ export interface FlowGraphProps {
   path: readonly string[];
   /** Accessible name of the graph (`Flow Balance read-back`). */
   label: string;
+  /** The node the user picked, marked. */
+  pickedNode?: string | null;
+  /** A node clicked or activated with Enter or Space; absent: the nodes are for reading. */
+  onNodeClick?: (nodeId: string) => void;
+}
+
+/** The node id of the focused xyflow node wrapper an Enter or Space landed on, or null. */
+function activatedNode(event: KeyboardEvent): string | null {
+  if (event.key !== 'Enter' && event.key !== ' ') return null;
+  const target = event.target as Element;
+  if (!target.classList.contains('react-flow__node')) return null;
+  return target.getAttribute('data-id');
 }
 
 function edgeClass(edge: LayoutEdge, visited: boolean): string {
@@ -52,13 +64,21 @@ function markerColor(edge: LayoutEdge, visited: boolean): string {
 }
 
 /** The graph. */
-export function FlowGraph({ layout, currentNode, path, label }: FlowGraphProps): ReactElement {
+export function FlowGraph({
+  layout,
+  currentNode,
+  path,
+  label,
+  pickedNode = null,
+  onNodeClick,
+}: FlowGraphProps): ReactElement {
   const highlight = useMemo(() => pathHighlight(path), [path]);
 
   const nodes = useMemo(
     () =>
       layout.nodes.map((node): FlowGraphNode => {
         const current = node.id === currentNode;
+        const clickable = onNodeClick !== undefined && node.type === 'http';
         return {
           id: node.id,
           type: 'flow',
@@ -67,15 +87,21 @@ export function FlowGraph({ layout, currentNode, path, label }: FlowGraphProps):
           height: node.height,
           // Known from the layout, so edges never wait for (or lose) xyflow's own measuring.
           handles: nodeHandles(node.width, node.height),
-          data: { node, current, visited: highlight.nodes.has(node.id) },
-          ariaLabel: nodeAriaLabel(node, current),
+          data: {
+            node,
+            current,
+            visited: highlight.nodes.has(node.id),
+            picked: node.id === pickedNode,
+            clickable,
+          },
+          ariaLabel: nodeAriaLabel(node, current, clickable),
           draggable: false,
           connectable: false,
           selectable: false,
           deletable: false,
         };
       }),
-    [layout, currentNode, highlight],
+    [layout, currentNode, highlight, pickedNode, onNodeClick],
   );
 
   const edges = useMemo(
@@ -102,8 +128,20 @@ export function FlowGraph({ layout, currentNode, path, label }: FlowGraphProps):
   );
 
   return (
-    <div className="flow-view__graph" role="group" aria-label={label}>
+    <div
+      className="flow-view__graph"
+      role="group"
+      aria-label={label}
+      onKeyDown={(event) => {
+        const id = onNodeClick && activatedNode(event);
+        if (!id) return;
+        // Enter here opens the node; it must not also place a call.
+        event.preventDefault();
+        onNodeClick(id);
+      }}
+    >
       <ReactFlow<FlowGraphNode, FlowGraphEdge>
+        onNodeClick={onNodeClick ? (_event, node) => onNodeClick(node.id) : undefined}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
@@ -124,7 +162,7 @@ export function FlowGraph({ layout, currentNode, path, label }: FlowGraphProps):
         <Controls showInteractive={false} />
         {/* Also the initial fit (no fitView prop): it would land after, and undo, the centring on a
             current node. */}
-        <FollowCurrentNode layout={layout} currentNode={currentNode} />
+        <FollowCurrentNode layout={layout} currentNode={currentNode} pickedNode={pickedNode} />
       </ReactFlow>
     </div>
   );

@@ -14,6 +14,10 @@ export type FlowNodeData = {
   current: boolean;
   /** The call's path went through this node. */
   visited: boolean;
+  /** Picked by the user (its request is open beside the graph). */
+  picked?: boolean;
+  /** Clicking it opens its request (an http node between calls). */
+  clickable?: boolean;
 };
 
 /** The xyflow node type of the flow view. */
@@ -57,11 +61,12 @@ export function nodeHandles(width: number, height: number): NodeHandle[] {
 }
 
 /** A short spoken name for the node's wrapper (xyflow puts it on the focusable element). */
-export function nodeAriaLabel(node: LayoutNode, current: boolean): string {
+export function nodeAriaLabel(node: LayoutNode, current: boolean, clickable = false): string {
   const { errors, warnings } = problemCounts(node);
   const parts = [`${node.id}, ${node.missing ? 'missing node' : node.type}`];
   if (node.start) parts.push('start');
   if (current) parts.push('current step');
+  if (clickable) parts.push('Enter opens its request');
   if (errors > 0) parts.push(plural(errors, 'error'));
   if (warnings > 0) parts.push(plural(warnings, 'warning'));
   return parts.join(', ');
@@ -69,7 +74,7 @@ export function nodeAriaLabel(node: LayoutNode, current: boolean): string {
 
 /** The custom node component registered under the type `flow`. */
 export function FlowNodeView({ data }: NodeProps<FlowGraphNode>): ReactElement {
-  const { node, current, visited } = data;
+  const { node, current, visited, picked = false, clickable = false } = data;
   const { errors, warnings } = problemCounts(node);
   const classes = [
     'flow-node',
@@ -78,6 +83,8 @@ export function FlowNodeView({ data }: NodeProps<FlowGraphNode>): ReactElement {
     node.missing && 'flow-node--missing',
     visited && 'flow-node--visited',
     current && 'flow-node--current',
+    picked && 'flow-node--picked',
+    clickable && 'flow-node--clickable',
     errors > 0 ? 'flow-node--error' : warnings > 0 && 'flow-node--warning',
   ].filter(Boolean);
   return (

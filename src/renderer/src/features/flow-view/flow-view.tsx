@@ -28,6 +28,10 @@ export interface FlowViewProps {
   readError?: string | null;
   /** The flow's name for the accessible label; the flow's `name` when absent. */
   title?: string;
+  /** A node picked by the user (its request shown beside the graph), marked. */
+  pickedNode?: string | null;
+  /** A node clicked, or Enter on a focused node; absent: nodes are for reading only. */
+  onNodeClick?: (nodeId: string) => void;
 }
 
 /** The view. */
@@ -38,6 +42,8 @@ export function FlowView({
   path,
   readError,
   title,
+  pickedNode = null,
+  onNodeClick,
 }: FlowViewProps): ReactElement {
   const { probeRef, em } = useEmSize();
   // Laid out only when the flow, its problems or the type size change, never on a call step.
@@ -65,6 +71,8 @@ export function FlowView({
             currentNode={currentNode}
             path={path}
             label={`Flow ${name}`.trim()}
+            pickedNode={pickedNode}
+            onNodeClick={onNodeClick}
           />
           <FlowProblemList problems={layout.flowProblems} title="Flow problems" />
         </>

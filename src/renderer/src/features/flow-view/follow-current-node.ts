@@ -1,6 +1,7 @@
 /**
  * Keeps the viewport on what matters: the whole flow when a (new) layout arrives, the current node
- * each time the call moves on. Rendered inside `<ReactFlow>` because it needs the flow instance.
+ * each time the call moves on, the node the user picked (its request open under the graph, which
+ * makes the pane smaller). Rendered inside `<ReactFlow>` because it needs the flow instance.
  */
 import { useReactFlow, useStore } from '@xyflow/react';
 import type { ReactFlowState } from '@xyflow/react';
@@ -11,6 +12,8 @@ import type { FlowLayout } from './flow-layout.ts';
 export interface FollowCurrentNodeProps {
   layout: FlowLayout;
   currentNode: string | null;
+  /** A node picked between calls: kept in the middle of the pane, whatever its size. */
+  pickedNode?: string | null;
 }
 
 /** Short enough not to lag behind a fast call or a 4x replay. */
@@ -23,6 +26,7 @@ const FIT_PADDING = 0.1;
 // wait for xyflow to measure the nodes (with controlled nodes and no onNodesChange, its own
 // "nodes initialized" flag never turns true).
 const paneReady = (s: ReactFlowState): boolean => s.width > 0 && s.height > 0 && s.panZoom !== null;
+const paneSize = (s: ReactFlowState): string => `${s.width}x${s.height}`;
 
 function animationMs(): number {
   const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -30,9 +34,14 @@ function animationMs(): number {
 }
 
 /** Renders nothing; moves the viewport. */
-export function FollowCurrentNode({ layout, currentNode }: FollowCurrentNodeProps): null {
+export function FollowCurrentNode({
+  layout,
+  currentNode,
+  pickedNode = null,
+}: FollowCurrentNodeProps): null {
   const { setCenter, fitView, getZoom } = useReactFlow();
   const ready = useStore(paneReady);
+  const size = useStore(paneSize);
   // What the viewport last moved for: re-renders (the path growing, nodes re-measured) must not
   // undo the user's own pan and zoom, only a new layout or a new current node may.
   const last = useRef<FollowCurrentNodeProps | null>(null);
@@ -56,6 +65,17 @@ export function FollowCurrentNode({ layout, currentNode }: FollowCurrentNodeProp
       void fitView({ padding: FIT_PADDING, duration });
     }
   }, [ready, layout, currentNode, setCenter, fitView, getZoom]);
+
+  // The picked node, centred again when the pane changes size (the request panel opening).
+  useEffect(() => {
+    if (!ready || pickedNode === null) return;
+    const target = layout.nodes.find((n) => n.id === pickedNode);
+    if (target === undefined) return;
+    void setCenter(target.x + target.width / 2, target.y + target.height / 2, {
+      zoom: Math.max(getZoom(), FOLLOW_MIN_ZOOM),
+      duration: animationMs(),
+    });
+  }, [ready, size, layout, pickedNode, setCenter, getZoom]);
 
   return null;
 }

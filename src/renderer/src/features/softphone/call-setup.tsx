@@ -1,10 +1,13 @@
 /**
  * What the next call is: flow, environment, caller and called numbers. Locked while a call runs.
+ * Flows come in the picker's groups (the workspace's, those opened before, the samples); an
+ * environment whose file has problems cannot be picked, and one whose secrets are not all set
+ * says so under the picker, with the way to set them.
  */
 import { useId } from 'react';
 import type { ReactElement } from 'react';
 import type { Environment, FlowEntry } from '../../../../shared/contract.ts';
-import { flowLabel } from './flow-label.ts';
+import { FLOW_GROUPS, flowLabel } from './flow-label.ts';
 
 /** The call's set-up values. */
 export interface CallSetupValues {
@@ -21,6 +24,69 @@ export interface CallSetupProps {
   flows: FlowEntry[];
   environments: Environment[];
   locked: boolean;
+  /** Opens the Environments screen (to set a missing secret); absent: no button. */
+  onOpenEnvironments?: () => void;
+}
+
+/** What keeps the environment from being used as it is, in a few words, and the fix; or null. */
+export function environmentHint(
+  environment: Environment | undefined,
+): { text: string; action: string } | null {
+  if (!environment) return null;
+  const problems = environment.problems.length;
+  if (problems > 0) {
+    return {
+      text: `${problems} problem${problems === 1 ? '' : 's'} in its file`,
+      action: 'Show problems',
+    };
+  }
+  const missing = environment.secrets.filter((s) => !s.set).map((s) => s.name);
+  if (missing.length === 0) return null;
+  return {
+    text: `Secret missing: ${missing.join(', ')}`,
+    action: missing.length === 1 ? 'Set secret' : 'Set secrets',
+  };
+}
+
+function flowOptions(flows: FlowEntry[]): ReactElement[] {
+  const option = (f: FlowEntry) => (
+    <option key={f.path} value={f.path} disabled={!f.valid} title={f.path}>
+      {flowLabel(f)}
+    </option>
+  );
+  return FLOW_GROUPS.flatMap(({ group, heading }) => {
+    const members = flows.filter((f) => f.group === group);
+    if (members.length === 0) return [];
+    return [
+      <optgroup key={group} label={heading}>
+        {members.map(option)}
+      </optgroup>,
+    ];
+  });
+}
+
+function environmentOptions(environments: Environment[]): ReactElement[] {
+  const option = (e: Environment) => (
+    <option
+      key={e.id}
+      value={e.id}
+      disabled={e.problems.length > 0}
+      title={e.problems.length > 0 ? e.problems.join('\n') : e.description}
+    >
+      {e.name}
+    </option>
+  );
+  const builtIn = environments.filter((e) => e.kind !== 'workspace');
+  const workspace = environments.filter((e) => e.kind === 'workspace');
+  if (workspace.length === 0) return builtIn.map(option);
+  return [
+    <optgroup key="builtin" label="Built in">
+      {builtIn.map(option)}
+    </optgroup>,
+    <optgroup key="workspace" label="Workspace">
+      {workspace.map(option)}
+    </optgroup>,
+  ];
 }
 
 /** The set-up fields. */
@@ -30,11 +96,13 @@ export function CallSetup({
   flows,
   environments,
   locked,
+  onOpenEnvironments,
 }: CallSetupProps): ReactElement {
   const id = useId();
   const set = (patch: Partial<CallSetupValues>) => onChange({ ...values, ...patch });
   const flow = flows.find((f) => f.path === values.flowPath);
   const environment = environments.find((e) => e.id === values.environmentId);
+  const hint = environmentHint(environment);
   return (
     <fieldset className="setup" disabled={locked}>
       <legend className="visually-hidden">Call set-up</legend>
@@ -49,28 +117,40 @@ export function CallSetup({
           title={flow?.description ?? undefined}
         >
           {flows.length === 0 && <option value="">No flows found</option>}
-          {flows.map((f) => (
-            <option key={f.path} value={f.path} disabled={!f.valid}>
-              {flowLabel(f)}
-            </option>
-          ))}
+          {flows.length > 0 && !flow && values.flowPath && (
+            // Opened a moment ago: listed once the flow list has been read again.
+            <option value={values.flowPath}>Opening…</option>
+          )}
+          {flowOptions(flows)}
         </select>
       </div>
       <div className="field setup__environment">
-        <label className="field__label" htmlFor={`${id}-environment`}>
-          Environment
-        </label>
+        {/* The hint shares the label's line: the phone must keep fitting the window. */}
+        <div className="setup__label-row">
+          <label className="field__label" htmlFor={`${id}-environment`}>
+            Environment
+          </label>
+          {hint && (
+            <span className="setup__hint" data-testid="environment-hint">
+              <span className="setup__hint-text" id={`${id}-environment-hint`} title={hint.text}>
+                {hint.text}
+              </span>
+              {onOpenEnvironments && (
+                <button type="button" className="setup__hint-button" onClick={onOpenEnvironments}>
+                  {hint.action}
+                </button>
+              )}
+            </span>
+          )}
+        </div>
         <select
           id={`${id}-environment`}
           value={values.environmentId}
           onChange={(e) => set({ environmentId: e.target.value })}
           title={environment?.description}
+          aria-describedby={hint ? `${id}-environment-hint` : undefined}
         >
-          {environments.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
+          {environmentOptions(environments)}
         </select>
       </div>
       <div className="field">

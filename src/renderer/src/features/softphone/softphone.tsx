@@ -3,14 +3,13 @@
  * keyboard. Every key press sounds its DTMF tone first, then goes to the call if there is one;
  * with no call the key still sounds, like a real phone, and is sent nowhere.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
-import type { Environment, FlowEntry, Settings } from '../../../../shared/contract.ts';
+import type { Environment, FlowEntry } from '../../../../shared/contract.ts';
 import type { CallSession } from '../../state/use-call-session.ts';
 import { HangUpIcon, PhoneIcon } from '../../ui/icons.tsx';
 import { CallSetup } from './call-setup.tsx';
 import type { CallSetupValues } from './call-setup.tsx';
-import { initialSetup } from './initial-setup.ts';
 import { playKeyTone } from './key-tones.ts';
 import { Keypad } from './keypad.tsx';
 import { PhoneDisplay } from './phone-display.tsx';
@@ -24,17 +23,17 @@ export interface SoftphoneProps {
   session: CallSession;
   flows: FlowEntry[];
   environments: Environment[];
-  lastCall: Settings['lastCall'];
+  /** What the next call is: kept by the console, so other screens can switch the flow. */
+  setup: CallSetupValues;
+  onSetupChange(values: CallSetupValues): void;
   /** False while something modal (the settings dialog) has the keyboard. */
   keyboardActive: boolean;
-  /** Told the flow file picked, so the flow view can draw it. */
-  onFlowPathChange?: (path: string | null) => void;
+  /** Opens the Environments screen (an environment's secret is missing). */
+  onOpenEnvironments?: () => void;
   /** The digits as shown, when not as typed (presenter mode masks PIN digits). */
   displayDigits?: string;
   /** A key pressed by autopilot, to light on the keypad. */
   litKeyOverride?: string | null;
-  /** A flow picked elsewhere (autopilot playing a test case): the phone switches to it. */
-  requestedFlowPath?: string | null;
 }
 
 /** The softphone. */
@@ -42,29 +41,17 @@ export function Softphone({
   session,
   flows,
   environments,
-  lastCall,
+  setup,
+  onSetupChange,
   keyboardActive,
-  onFlowPathChange,
+  onOpenEnvironments,
   displayDigits,
   litKeyOverride,
-  requestedFlowPath = null,
 }: SoftphoneProps): ReactElement {
   const { view, start, sendKey, hangUp } = session;
-  const [setup, setSetup] = useState<CallSetupValues>(() => {
-    const initial = initialSetup(lastCall, flows, environments);
-    return requestedFlowPath ? { ...initial, flowPath: requestedFlowPath } : initial;
-  });
-  // A new request from outside replaces the picked flow (adjusted while rendering, as React
-  // recommends for state derived from a changed prop).
-  const [seenRequest, setSeenRequest] = useState(requestedFlowPath);
-  if (requestedFlowPath !== seenRequest) {
-    setSeenRequest(requestedFlowPath);
-    if (requestedFlowPath) setSetup((current) => ({ ...current, flowPath: requestedFlowPath }));
-  }
   const [formError, setFormError] = useState<string | null>(null);
   const [litKey, light] = useLitKey();
   const inCall = view.phase === 'active' || view.phase === 'connecting';
-  useEffect(() => onFlowPathChange?.(setup.flowPath || null), [setup.flowPath, onFlowPathChange]);
 
   const press = useCallback(
     (key: string) => {
@@ -98,10 +85,11 @@ export function Softphone({
     <form className="softphone" aria-label="Softphone" onSubmit={submit} noValidate>
       <CallSetup
         values={setup}
-        onChange={setSetup}
+        onChange={onSetupChange}
         flows={flows}
         environments={environments}
         locked={inCall}
+        {...(onOpenEnvironments ? { onOpenEnvironments } : {})}
       />
       <PhoneDisplay
         view={view}
@@ -123,15 +111,17 @@ export function Softphone({
           Hang up
         </button>
       </div>
-      {error && (
+      {/* A refusal takes the keyboard line's place: the phone must keep fitting the window. */}
+      {error ? (
         <p className="softphone__error" role="alert">
           {error}
         </p>
+      ) : (
+        <p className="softphone__hint">
+          Keyboard: <kbd>0</kbd>–<kbd>9</kbd> <kbd>*</kbd> <kbd>#</kbd> dial · <kbd>Enter</kbd> call
+          · <kbd>Esc</kbd> hang up
+        </p>
       )}
-      <p className="softphone__hint">
-        Keyboard: <kbd>0</kbd>–<kbd>9</kbd> <kbd>*</kbd> <kbd>#</kbd> dial · <kbd>Enter</kbd> call ·{' '}
-        <kbd>Esc</kbd> hang up
-      </p>
     </form>
   );
 }

@@ -1,0 +1,59 @@
+/**
+ * The `${refs}` an http node's request reads, as the Send request form lists them: the ones the
+ * tester can type (plain variables), and the ones that come from elsewhere (system variables set
+ * for each request, secrets from the environment, parts of a value an earlier step sets).
+ */
+import type { HttpNode } from '../../../../shared/flow/flow-schema.ts';
+import { nodeTemplates } from '../../../../shared/flow/flow-references.ts';
+import { findReferences, isSecretReference } from '../../../../shared/flow/template.ts';
+import type { Scalar, VarMap } from '../../../../shared/variables.ts';
+import { formatValue, isSystemVariable, readPath } from '../../../../shared/variables.ts';
+
+/** Where a reference's value comes from. */
+export type ReferenceKind = 'typed' | 'system' | 'secret' | 'nested';
+
+/** One reference of the request. */
+export interface RequestReference {
+  path: string;
+  kind: ReferenceKind;
+  /** The value it starts with (the environment's over the flow's), when it has one. */
+  value: Scalar | undefined;
+  /** That value as text ('' when none). */
+  text: string;
+}
+
+/**
+ * The references of `node` and of the headers the environment adds to every request (as main
+ * renders them: send-request.ts), first use first, each once; invalid ones (a validation error)
+ * left out.
+ */
+export function requestReferences(
+  node: HttpNode,
+  flowVariables: VarMap,
+  environmentVariables: VarMap,
+  environmentHeaders: readonly string[] = [],
+): RequestReference[] {
+  const seen = new Map<string, RequestReference>();
+  const templates = [...nodeTemplates(node).map((t) => t.template), ...environmentHeaders];
+  for (const template of templates) {
+    for (const reference of findReferences(template)) {
+      if (!reference.valid || seen.has(reference.path)) continue;
+      const path = reference.path;
+      const found = readPath(environmentVariables, path) ?? readPath(flowVariables, path);
+      const scalar = found === undefined || typeof found === 'object' ? undefined : found;
+      let kind: ReferenceKind = 'typed';
+      if (isSecretReference(path)) kind = 'secret';
+      else if (isSystemVariable(path)) kind = 'system';
+      // A part of a value (account.balance), or a whole object: set by an earlier step, not typed.
+      else if (path.includes('.') || (found !== undefined && typeof found === 'object'))
+        kind = 'nested';
+      seen.set(path, {
+        path,
+        kind,
+        value: kind === 'secret' ? undefined : scalar,
+        text: kind === 'secret' || found === undefined ? '' : formatValue(found),
+      });
+    }
+  }
+  return [...seen.values()];
+}
