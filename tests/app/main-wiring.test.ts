@@ -152,6 +152,9 @@ describe('main process wiring', () => {
 
   test('a call placed over IPC streams its events to the window on the event channel', async () => {
     const frame = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    // The desktop app runs only flows it showed the page: this one is chosen in Open flow….
+    stub.dialogs.next = [join(ROOT, 'resources/flows/balance.json')];
+    await stub.ipcHandlers.get(`${IPC_PREFIX}flows.openFile`)?.(frame, {});
     const start = stub.ipcHandlers.get(`${IPC_PREFIX}call.start`);
     const started = (await start?.(frame, {
       flowPath: join(ROOT, 'resources/flows/balance.json'),
@@ -215,6 +218,25 @@ describe('main process wiring', () => {
         window.webContents.sent.find(([, e]) => (e as { kind: string }).kind === 'flow_opened'),
         [EVENT_CHANNEL, { kind: 'flow_opened', path: flow }],
       );
+      // The page may now open it; a path it makes up is refused before any file is read.
+      const invoke = (channel: string, input: unknown) =>
+        stub.ipcHandlers.get(`${IPC_PREFIX}${channel}`)?.(
+          { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+          input,
+        ) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+      assert.equal((await invoke('flows.open', { path: flow })).ok, true);
+      const madeUp = join(folder, 'secret-config.json');
+      writeFileSync(madeUp, '{"nodes": {}, "password": "x"}');
+      const refused = await invoke('flows.open', { path: madeUp });
+      assert.equal(refused.error?.code, 'forbidden');
+      assert.match(refused.error?.message ?? '', /Open flow…/);
+      const call = await invoke('call.start', {
+        flowPath: madeUp,
+        environmentId: 'demo',
+        source: '+3612345678',
+        destination: '+3612000000',
+      });
+      assert.equal(call.error?.code, 'forbidden');
       // Remembered: listed under Recent and in File > Open recent.
       const recent = stub.menus.current?.items
         .find((i) => i.label === 'File')

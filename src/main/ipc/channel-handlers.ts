@@ -15,18 +15,28 @@ export type ChannelHandlers = {
 
 /** The handlers over `services`. */
 export function createChannelHandlers(services: ConsoleServices): ChannelHandlers {
+  const grants = services.flowPathGrants;
+  /** Opens a flow the page names: one it was shown (desktop app), or any (browser mode). */
+  const openGranted = (path: string) => {
+    grants.check(path);
+    return services.flows.open(path);
+  };
   return {
     'app.info': () => services.info,
-    'flows.list': () => services.flows.list(),
+    'flows.list': async () => {
+      const flows = await services.flows.list();
+      for (const flow of flows) grants.grant(flow.path);
+      return flows;
+    },
     'flows.open': async ({ path }) => {
-      const document = await services.flows.open(path);
+      const document = await openGranted(path);
       // Opened in the console, so shown: a save in an editor reloads the flow view.
       if (!document.readError) services.flowWatcher.watch(document.path);
       return document;
     },
     'environments.list': () => services.environments.list(),
     'call.start': async ({ flowPath, environmentId, source, destination, variables }) => {
-      const document = await services.flows.open(flowPath);
+      const document = await openGranted(flowPath);
       const flow = runnableFlow(document);
       // After the flow: a broken flow is the first thing to fix, then a missing secret.
       const environment = await services.environments.forCall(environmentId);
@@ -70,8 +80,16 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
       services.replaySpeech.cancel();
       return null;
     },
-    'sessions.list': (query) => services.sessions.list(query),
-    'sessions.get': ({ id }) => services.sessions.get(id),
+    'sessions.list': (query) => {
+      const page = services.sessions.list(query);
+      for (const item of page.items) grants.grant(item.flowPath);
+      return page;
+    },
+    'sessions.get': ({ id }) => {
+      const session = services.sessions.get(id);
+      grants.grant(session.flowPath);
+      return session;
+    },
     'sessions.delete': ({ id }) => {
       services.sessions.delete(id);
       return null;
@@ -84,16 +102,27 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     },
     'sessions.saveAsTest': ({ id, name }) =>
       services.tests.saveSession(services.sessions.get(id), name),
-    'tests.list': () => services.tests.list(),
+    'tests.list': async () => {
+      const files = await services.tests.list();
+      for (const file of files) grants.grant(file.flowPath);
+      return files;
+    },
     'workspace.get': () => services.workspace.state(),
     'workspace.open': ({ path }) => services.workspace.open(path),
     'workspace.close': () => services.workspace.close(),
     'flows.openFile': async ({ path }) => {
       const document = await services.workspace.openFlow(services.flows, path);
-      if (document) services.flowWatcher.watch(document.path);
+      if (document) {
+        grants.grant(document.path);
+        services.flowWatcher.watch(document.path);
+      }
       return document;
     },
-    'flows.create': (input) => services.workspace.createFlow(services.flows, input),
+    'flows.create': async (input) => {
+      const document = await services.workspace.createFlow(services.flows, input);
+      grants.grant(document.path);
+      return document;
+    },
     'environments.get': ({ id }) => services.environments.get(id),
     'environments.save': ({ id, form }) => services.environments.save(id, form),
     'environments.create': ({ name, fileName }) => services.environments.create(name, fileName),
@@ -102,7 +131,7 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
       services.environments.setSecret(environmentId, name, value),
     'request.send': async ({ flowPath, nodeId, environmentId, variables }) => {
       const environment = await services.environments.forCall(environmentId);
-      const flow = runnableFlow(await services.flows.open(flowPath));
+      const flow = runnableFlow(await openGranted(flowPath));
       try {
         return await sendRequest({ flow, nodeId, environment, variables: variables ?? {} });
       } catch (error) {

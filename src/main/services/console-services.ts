@@ -8,6 +8,8 @@ import type { AppInfo, SpeechStatus } from '../../shared/contract.ts';
 import { createMemorySecretStore } from '../secrets/secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { createEnvironmentLibrary } from './environment-library.ts';
+import { createFlowPathGrants } from './flow-path-grants.ts';
+import type { FlowPathGrants } from './flow-path-grants.ts';
 import type { EnvironmentLibrary } from './environment-library.ts';
 import { openRecentFiles } from './recent-files.ts';
 import { createWorkspaceService } from './workspace-service.ts';
@@ -102,6 +104,8 @@ export interface ConsoleServices {
   readonly workspace: WorkspaceService;
   /** Built-in and workspace environments, their secrets, what a call needs from one. */
   readonly environments: EnvironmentLibrary;
+  /** The flow files the page may name (desktop app: only those main showed it). */
+  readonly flowPathGrants: FlowPathGrants;
   close(): Promise<void>;
 }
 
@@ -161,6 +165,11 @@ export async function createConsoleServices(
     workspaceFlows: () => workspace.flows(),
     recentFlows: () => recent.flows(),
   });
+  // Main opens a flow for the page itself (menu, drop): the page may then name it.
+  const flowPathGrants = createFlowPathGrants(options.dialogs !== undefined);
+  hub.subscribe((event) => {
+    if (event.kind === 'flow_opened') flowPathGrants.grant(event.path);
+  });
   const secretStore = options.secretStore ?? createMemorySecretStore();
   const environments = createEnvironmentLibrary({
     root: () => workspace.root(),
@@ -210,6 +219,7 @@ export async function createConsoleServices(
     openExternal: options.openExternal ?? null,
     workspace,
     environments,
+    flowPathGrants,
     async close() {
       flowWatcher.close();
       workspace.dispose();
