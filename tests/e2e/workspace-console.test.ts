@@ -276,7 +276,8 @@ describe(
         assert.match(flat(await panel.innerText()), /Environment Staging CRM/);
         const crmBase = panel.getByLabel('crm_base', { exact: true });
         assert.equal(await crmBase.inputValue(), crm!.url, 'prefilled from the environment');
-        assert.match(flat(await panel.innerText()), /secret\.crm_token from the environment/);
+        // The environment's own headers are read from it after the panel opens: wait for them.
+        await waitForText(panel, /secret\.crm_token\s*from the environment/);
         await panel.getByLabel('pin', { exact: true }).fill('4321');
         await panel.getByRole('button', { name: 'Send request', exact: true }).click();
         const result = page.getByTestId('send-request-result');
