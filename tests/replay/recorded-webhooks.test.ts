@@ -195,3 +195,22 @@ describe('recorded webhooks', () => {
     assert.match(exchange.violations[0]?.detail ?? '', /^request not sent: /);
   });
 });
+
+describe('the environment in a mocked re-run', () => {
+  test('its headers are rendered into each request as the live client would, secrets redacted', async () => {
+    const webhooks = createRecordedWebhooks(events, {
+      headers: { Authorization: 'Bearer ${secret.crm_token}', 'X-Tenant': '${customer}' },
+    });
+    const { exchange } = await webhooks.execute({
+      nodeId: 'auth',
+      node: auth,
+      variables: { ...startVariables, customer_id: '12345', pin: '1111' },
+      secrets: { crm_token: 'tok-mocked-42' },
+    });
+    assert.equal(exchange.ok, true);
+    const headers = Object.fromEntries(exchange.request.headers);
+    assert.equal(headers['Authorization'], 'Bearer [redacted]');
+    assert.equal(headers['X-Tenant'], 'demo');
+    assert.equal(JSON.stringify(exchange).includes('tok-mocked-42'), false);
+  });
+});

@@ -21,6 +21,8 @@ export interface RecordedWebhooksOptions {
   /** Limits over the platform defaults, as the live client would use. */
   limits?: Partial<WebhookLimits>;
   userAgent?: string;
+  /** The environment's headers, rendered into each request as the live client would. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** The original session's exchanges by node, in the order each node fired them. */
@@ -69,6 +71,7 @@ export function createRecordedWebhooks(
         input.node,
         createLookups(input.variables, input.secrets),
         userAgent,
+        options.headers,
       );
       // A request that cannot be rendered is not sent live either: same failure as the client.
       if (rendered.wire === null) {

@@ -69,7 +69,12 @@ export async function replaySession(input: ReplayInput): Promise<ReplayResult> {
     input.mode === 'live'
       ? createWebhookClient({ ...limits, ...(input.network ? { network: input.network } : {}) })
       : null;
-  const webhooks = live ?? createRecordedWebhooks(session.events, limits);
+  const webhooks =
+    live ??
+    createRecordedWebhooks(session.events, {
+      ...limits,
+      ...(input.network?.headers ? { headers: input.network.headers } : {}),
+    });
   let rerun;
   try {
     rerun = await rerunCall({
