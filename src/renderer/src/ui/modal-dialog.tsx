@@ -77,3 +77,26 @@ export function ModalDialog({
     </dialog>
   );
 }
+
+/** Props of {@link DialogActions}. */
+export interface DialogActionsProps {
+  /** The submit button's label (`Create`, `Open`). */
+  submitLabel: string;
+  /** True while the request runs: the submit button waits. */
+  busy: boolean;
+  onCancel(): void;
+}
+
+/** Cancel and the submit button, the footer of a form dialog. */
+export function DialogActions({ submitLabel, busy, onCancel }: DialogActionsProps): ReactElement {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </>
+  );
+}

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import type { ReactElement } from 'react';
-import { ModalDialog } from '../../ui/modal-dialog.tsx';
+import { DialogActions, ModalDialog } from '../../ui/modal-dialog.tsx';
 
 /** What `environments.create` is asked for. */
 export interface NewEnvironmentInput {
@@ -52,16 +52,7 @@ export function NewEnvironmentDialog({
       onClose={onClose}
       onSubmit={create}
       testId="new-environment-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Create
-          </button>
-        </>
-      }
+      footer={<DialogActions submitLabel="Create" busy={busy} onCancel={onClose} />}
     >
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>

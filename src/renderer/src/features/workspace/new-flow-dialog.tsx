@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { FlowEntry, WorkspaceState } from '../../../../shared/contract.ts';
-import { ModalDialog } from '../../ui/modal-dialog.tsx';
+import { DialogActions, ModalDialog } from '../../ui/modal-dialog.tsx';
 import { fileNameFromTitle } from '../../../../shared/file-name.ts';
 
 /** What the dialog asks `flows.create` for. */
@@ -101,16 +101,7 @@ export function NewFlowDialog({
       onClose={onClose}
       onSubmit={create}
       testId="new-flow-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Create
-          </button>
-        </>
-      }
+      footer={<DialogActions submitLabel="Create" busy={busy} onCancel={onClose} />}
     >
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import type { ReactElement } from 'react';
-import { ModalDialog } from '../../ui/modal-dialog.tsx';
+import { DialogActions, ModalDialog } from '../../ui/modal-dialog.tsx';
 import { baseName } from './base-name.ts';
 
 /** What is opened. */
@@ -70,16 +70,7 @@ export function OpenPathDialog({
       onSubmit={() => open(path)}
       wide
       testId={`open-${kind}-dialog`}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Open
-          </button>
-        </>
-      }
+      footer={<DialogActions submitLabel="Open" busy={busy} onCancel={onClose} />}
     >
       <div className="field">
         <label className="field__label" htmlFor={`${id}-path`}>
