@@ -438,6 +438,17 @@ describe(
         await waitForText(screen.getByRole('status'), /^Saved$/);
         assert.equal(await problems.count(), 0);
 
+        // Edits not saved yet survive picking another environment and coming back.
+        await screen.getByLabel('Response timeout (ms)').fill('9000');
+        await screen.getByRole('button', { name: /^Built-in demo CRM/ }).click();
+        await waitForText(screen.getByRole('heading', { level: 2 }), 'Built-in demo CRM');
+        await screen.getByRole('button', { name: /^Staging CRM/ }).click();
+        await waitForText(screen.getByRole('heading', { level: 2 }), 'Staging CRM');
+        assert.equal(await screen.getByLabel('Response timeout (ms)').inputValue(), '9000');
+        await waitForText(screen.getByRole('status'), /Unsaved changes/);
+        await screen.getByRole('button', { name: 'Discard changes', exact: true }).click();
+        assert.equal(await screen.getByLabel('Response timeout (ms)').inputValue(), '8000');
+
         // New environment…: a file of its own in environments/, listed and opened at once.
         await screen.getByRole('button', { name: 'New environment…' }).click();
         const newEnvironment = page.getByTestId('new-environment-dialog');

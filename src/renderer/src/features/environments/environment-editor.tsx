@@ -3,7 +3,7 @@
  * headers, TLS, proxy and limits. Save writes the file through `environments.save` (main keeps
  * its comments and key order) and shows the problems the saved file has.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactElement, ReactNode } from 'react';
 import type { Environment, EnvironmentDetail } from '../../../../shared/contract.ts';
 import { call } from '../../api/ivr-api.ts';
@@ -44,6 +44,13 @@ function Section({ title, children }: { title: string; children: ReactNode }): R
   );
 }
 
+/**
+ * Unsaved edits by environment id, with the file text they started from: picking another
+ * environment or screen unmounts the editor, and what the user typed must not go with it. A draft
+ * is taken back only while its file is unchanged; the page keeps them until it is reloaded.
+ */
+const unsaved = new Map<string, { text: string; draft: EnvironmentDraft }>();
+
 /** The editor; give it a `key` per environment. */
 export function EnvironmentEditor({
   detail,
@@ -55,7 +62,10 @@ export function EnvironmentEditor({
   const id = useId();
   const environment = detail.environment;
   const [base, setBase] = useState(detail);
-  const [draft, setDraft] = useState<EnvironmentDraft>(() => draftOf(detail.form));
+  const [draft, setDraft] = useState<EnvironmentDraft>(() => {
+    const kept = unsaved.get(detail.environment.id);
+    return kept && kept.text === detail.text ? kept.draft : draftOf(detail.form);
+  });
   const [savedSignature, setSavedSignature] = useState(() => draftSignature(draftOf(detail.form)));
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -63,6 +73,11 @@ export function EnvironmentEditor({
   const [pickError, setPickError] = useState<string | null>(null);
   const dirty = draftSignature(draft) !== savedSignature;
   const body = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (dirty) unsaved.set(environment.id, { text: base.text, draft });
+    else unsaved.delete(environment.id);
+  }, [dirty, draft, base.text, environment.id]);
 
   // The file read again (changed on disk, or a secret set): taken in unless the user is editing.
   if (detail !== base) {
