@@ -28,10 +28,8 @@ const variableName = z
   .regex(VARIABLE_NAME_PATTERN, 'must match ^[a-z_][a-z0-9_]*$');
 const scalar = z.union([z.string().max(4096), z.number().finite(), z.boolean()]);
 const environmentId = z.string().min(1).max(120);
-const secretName = z
-  .string()
-  .max(64)
-  .regex(/^[a-z_][a-z0-9_]*$/, 'must match ^[a-z_][a-z0-9_]*$');
+// Secret names follow the variable name rule (`${secret.crm_token}`).
+const secretName = variableName;
 const limitValue = z.number().int().min(1).max(10_000_000);
 const environmentForm = z.strictObject({
   name: z.string().trim().min(1, 'enter a name').max(200),

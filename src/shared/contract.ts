@@ -12,7 +12,7 @@ import type { Flow } from './flow/flow-schema.ts';
 import type { RerunReport } from './replay/replay-types.ts';
 import type { SessionDetail, SessionSummary } from './session-types.ts';
 import type { VarMap } from './variables.ts';
-import type { WebhookExchange } from './webhook-types.ts';
+import type { WebhookExchange, WebhookLimits } from './webhook-types.ts';
 
 /** Every channel, in one list: the preload and the web transport accept nothing else. */
 export const CHANNELS = [
@@ -133,13 +133,7 @@ export interface Environment {
 }
 
 /** The limits an environment may override (WEBHOOK.md). */
-export type LimitName =
-  | 'connectTimeoutMs'
-  | 'responseTimeoutMs'
-  | 'maxBodyBytes'
-  | 'maxKeys'
-  | 'maxValueLength'
-  | 'maxDepth';
+export type LimitName = keyof WebhookLimits;
 
 /**
  * An environment file as the Environments screen edits it. Saving writes only what changed back

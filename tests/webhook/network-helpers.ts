@@ -10,7 +10,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { createProxy } from 'proxy';
 import type { ProxyServer } from 'proxy';
+import type { WebhookExchange, WebhookLimits } from '../../src/shared/webhook-types.ts';
+import type { WebhookNetwork } from '../../src/main/webhook/network-options.ts';
+import { createWebhookClient } from '../../src/main/webhook/webhook-client.ts';
 import type { SeenRequest } from './helpers.ts';
+import { httpNode } from './helpers.ts';
 
 /** A running https server. */
 export interface HttpsTestServer {
@@ -139,4 +143,23 @@ export async function startProxy(credentials?: string): Promise<TestProxy> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** One exchange to `url` with a client of its own (closed afterwards). */
+export async function exchangeWith(
+  network: WebhookNetwork,
+  url: string,
+  limits?: Partial<WebhookLimits>,
+): Promise<WebhookExchange> {
+  const client = createWebhookClient({ network, ...(limits ? { limits } : {}) });
+  try {
+    const { exchange } = await client.execute({
+      nodeId: 'crm',
+      node: httpNode({ url }),
+      variables: {},
+    });
+    return exchange;
+  } finally {
+    await client.close();
+  }
 }

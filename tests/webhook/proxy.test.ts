@@ -9,35 +9,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import type { WebhookExchange } from '../../src/shared/webhook-types.ts';
-import type { WebhookNetwork } from '../../src/main/webhook/network-options.ts';
 import { createWebhookClient } from '../../src/main/webhook/webhook-client.ts';
 import type { TestCertificates } from '../helpers/test-certificates.ts';
 import { createTestCertificates } from '../helpers/test-certificates.ts';
 import type { TestServer } from './helpers.ts';
 import { closedPort, httpNode, startServer } from './helpers.ts';
 import type { HttpsTestServer, TestProxy } from './network-helpers.ts';
-import { startHttpsServer, startProxy } from './network-helpers.ts';
-
-async function exchangeWith(
-  network: WebhookNetwork,
-  url: string,
-  connectTimeoutMs?: number,
-): Promise<WebhookExchange> {
-  const client = createWebhookClient({
-    network,
-    ...(connectTimeoutMs === undefined ? {} : { limits: { connectTimeoutMs } }),
-  });
-  try {
-    const { exchange } = await client.execute({
-      nodeId: 'crm',
-      node: httpNode({ url }),
-      variables: {},
-    });
-    return exchange;
-  } finally {
-    await client.close();
-  }
-}
+import { exchangeWith, startHttpsServer, startProxy } from './network-helpers.ts';
 
 /** A raw TCP server that answers every connection with `reply` (or nothing), for bad proxies. */
 async function startFakeProxy(
@@ -286,7 +264,7 @@ describe('webhooks through a proxy', () => {
       const exchange = await exchangeWith(
         { proxy: silent.url, tls: { ca: [target.ca] } },
         `${target.server.base}/x`,
-        300,
+        { connectTimeoutMs: 300 },
       );
       const took = performance.now() - started;
       assert.equal(exchange.error, 'connect_timeout', JSON.stringify(exchange.violations));

@@ -9,32 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import type { WebhookExchange } from '../../src/shared/webhook-types.ts';
-import type { WebhookNetwork } from '../../src/main/webhook/network-options.ts';
 import { createWebhookClient } from '../../src/main/webhook/webhook-client.ts';
 import type { TestCertificates } from '../helpers/test-certificates.ts';
 import { createTestCertificates } from '../helpers/test-certificates.ts';
 import { httpNode, startServer } from './helpers.ts';
 import type { HttpsTestServer } from './network-helpers.ts';
-import { startHttpsServer } from './network-helpers.ts';
-
-/** One exchange to `url` with a client of its own (closed afterwards). */
-async function exchangeWith(
-  network: WebhookNetwork,
-  url: string,
-  limits?: { connectTimeoutMs: number },
-): Promise<WebhookExchange> {
-  const client = createWebhookClient({ network, ...(limits ? { limits } : {}) });
-  try {
-    const { exchange } = await client.execute({
-      nodeId: 'crm',
-      node: httpNode({ url }),
-      variables: {},
-    });
-    return exchange;
-  } finally {
-    await client.close();
-  }
-}
+import { exchangeWith, startHttpsServer } from './network-helpers.ts';
 
 function assertTlsError(exchange: WebhookExchange, pattern: RegExp): void {
   assert.equal(exchange.ok, false);

@@ -7,39 +7,33 @@ import { app, Menu, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
 import type { ConsoleServices } from '../services/console-services.ts';
+import { openFlowForPage } from './open-dropped.ts';
 
 const isMac = process.platform === 'darwin';
 
-/** Reports a failure from a menu action as a notice in the window. */
-function notify(services: ConsoleServices, error: unknown): void {
-  services.hub.emit({
-    kind: 'notice',
-    level: 'warning',
-    message: error instanceof Error ? error.message : String(error),
-  });
-}
-
-async function openFlow(services: ConsoleServices, path?: string): Promise<void> {
-  const document = await services.workspace.openFlow(services.flows, path, true);
-  if (document) {
-    services.flowWatcher.watch(document.path);
-    services.hub.emit({ kind: 'workspace_changed' });
-    services.hub.emit({ kind: 'flow_opened', path: document.path });
-  }
+/** A menu item's click for `action`; its failure becomes a notice in the window. */
+function reporting(services: ConsoleServices, action: () => Promise<unknown>): () => void {
+  return () => {
+    action().catch((error: unknown) =>
+      services.hub.emit({
+        kind: 'notice',
+        level: 'warning',
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  };
 }
 
 function recentMenu(services: ConsoleServices): MenuItemConstructorOptions[] {
   const state = services.workspace.state();
-  const run = (action: () => Promise<unknown>) => () => {
-    action().catch((error: unknown) => notify(services, error));
-  };
+  const run = (action: () => Promise<unknown>) => reporting(services, action);
   const folders = state.recentWorkspaces.map((path): MenuItemConstructorOptions => ({
     label: `${basename(path)}  (${path})`,
     click: run(() => services.workspace.open(path, true)),
   }));
   const flows = state.recentFlows.map((path): MenuItemConstructorOptions => ({
     label: `${basename(path)}  (${path})`,
-    click: run(() => openFlow(services, path)),
+    click: run(() => openFlowForPage(services, path)),
   }));
   const items = [
     ...folders,
@@ -53,16 +47,18 @@ function recentMenu(services: ConsoleServices): MenuItemConstructorOptions[] {
 export function buildAppMenu(services: ConsoleServices): Menu {
   const ask = (action: 'new-flow' | 'environments') => () =>
     services.hub.emit({ kind: 'menu', action });
-  const run = (action: () => Promise<unknown>) => () => {
-    action().catch((error: unknown) => notify(services, error));
-  };
+  const run = (action: () => Promise<unknown>) => reporting(services, action);
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
         { label: 'New flow…', accelerator: 'CmdOrCtrl+N', click: ask('new-flow') },
-        { label: 'Open flow…', accelerator: 'CmdOrCtrl+O', click: run(() => openFlow(services)) },
+        {
+          label: 'Open flow…',
+          accelerator: 'CmdOrCtrl+O',
+          click: run(() => openFlowForPage(services)),
+        },
         {
           label: 'Open folder…',
           accelerator: 'CmdOrCtrl+Shift+O',

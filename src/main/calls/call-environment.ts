@@ -19,14 +19,6 @@ export interface CallEnvironment {
   limits: Partial<WebhookLimits>;
 }
 
-/** No environment: the flow file's own values, the system's trust store and proxy variables. */
-export const NO_ENVIRONMENT: CallEnvironment = Object.freeze({
-  variables: {},
-  secrets: {},
-  network: {},
-  limits: {},
-});
-
 /**
  * Builds the call's share of `environment`. `demoCrmUrl` is where the built-in demo CRM listens,
  * for an environment with `demoCrm: true` (its `crm_base` then points there).

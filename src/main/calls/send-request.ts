@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { SentRequest } from '../../shared/contract.ts';
 import { DEMO_DESTINATION, DEMO_SOURCE } from '../../shared/demo-numbers.ts';
 import type { Flow, HttpNode } from '../../shared/flow/flow-schema.ts';
-import { nodeTemplates } from '../../shared/flow/flow-references.ts';
-import { findReferences, isSecretReference } from '../../shared/flow/template.ts';
+import { requestReferencePaths } from '../../shared/flow/flow-references.ts';
+import { isSecretReference } from '../../shared/flow/template.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import { formatValue, isSystemVariable, readPath } from '../../shared/variables.ts';
 import { createWebhookClient } from '../webhook/webhook-client.ts';
@@ -47,24 +47,16 @@ export function httpNode(flow: Flow, nodeId: string): HttpNode {
 }
 
 /**
- * The references a request reads: the node's URL, headers and body, then the environment's
- * headers; secrets left out; in first-use order.
+ * The references a request reads that the user may give values for: the node's URL, headers and
+ * body, then the environment's headers; secrets left out; in first-use order.
  */
 export function requestReferences(
   node: HttpNode,
   environmentHeaders: Readonly<Record<string, string>> = {},
 ): string[] {
-  const seen = new Set<string>();
-  const templates = [
-    ...nodeTemplates(node).map((t) => t.template),
-    ...Object.values(environmentHeaders),
-  ];
-  for (const template of templates) {
-    for (const reference of findReferences(template)) {
-      if (reference.valid && !isSecretReference(reference.path)) seen.add(reference.path);
-    }
-  }
-  return [...seen];
+  return requestReferencePaths(node, Object.values(environmentHeaders)).filter(
+    (path) => !isSecretReference(path),
+  );
 }
 
 /** Sends the node's request once; never places a call. */

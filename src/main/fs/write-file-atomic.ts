@@ -5,6 +5,7 @@
  * the same folder, flushed, then renamed over the target (atomic within one file system).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,6 +13,15 @@ import { basename, dirname, join } from 'node:path';
 export interface WriteFileAtomicOptions {
   /** Create the folder (and its parents) when missing; otherwise a missing folder is ENOENT. */
   createFolder?: boolean;
+  /** Permission bits of a new file (0o600 for one only its owner may read). */
+  mode?: number;
+}
+
+function tempPathFor(file: string): string {
+  return join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
 }
 
 /**
@@ -24,17 +34,34 @@ export async function writeFileAtomic(
   text: string,
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
-  const folder = dirname(file);
-  if (options.createFolder) await mkdir(folder, { recursive: true });
-  const temp = join(
-    folder,
-    `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  if (options.createFolder) await mkdir(dirname(file), { recursive: true });
+  const temp = tempPathFor(file);
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flush: true });
+    await writeFile(temp, text, { encoding: 'utf8', flush: true, mode: options.mode ?? 0o666 });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * {@link writeFileAtomic} for the small state files written inside a synchronous update
+ * (settings, the recent list, secrets), where the caller must know the file is written when it
+ * returns.
+ */
+export function writeFileAtomicSync(
+  file: string,
+  text: string,
+  options: WriteFileAtomicOptions = {},
+): void {
+  if (options.createFolder) mkdirSync(dirname(file), { recursive: true });
+  const temp = tempPathFor(file);
+  try {
+    writeFileSync(temp, text, { encoding: 'utf8', flush: true, mode: options.mode ?? 0o666 });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
     throw error;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import type { TransportFailure, TransportResult } from '../webhook/transport-types.ts';
+import { unsent } from '../webhook/transport-types.ts';
 
 const TRANSPORT_CODES: ReadonlySet<string> = new Set([
   'connect_timeout',
@@ -41,17 +42,7 @@ export function recordedReply(exchange: WebhookExchange): TransportResult | null
   const response = exchange.response;
   const failure = transportFailure(exchange);
   if (response === null) {
-    if (failure === null) return null;
-    return {
-      failure,
-      head: null,
-      body: new Uint8Array(0),
-      bytesRead: 0,
-      truncated: false,
-      connectMs: null,
-      ttfbMs: null,
-      totalMs: 0,
-    };
+    return failure === null ? null : unsent(failure);
   }
   const body =
     response.bodyBase64 === undefined

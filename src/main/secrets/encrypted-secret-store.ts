@@ -4,8 +4,8 @@
  * this file stays free of Electron and testable). The file holds only ciphertext: copying it to
  * another machine or account reveals nothing.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../fs/write-file-atomic.ts';
 import type { SecretStore } from './secret-store.ts';
 
 /** Encrypts with a key the OS keeps for this user (Keychain, DPAPI, libsecret/kwallet). */
@@ -65,18 +65,12 @@ function readSecretsFile(file: string): { data: SecretsFile; problem: string | n
  */
 export function openEncryptedSecretStore(file: string, cipher: SecretCipher): EncryptedSecretStore {
   const { data, problem } = readSecretsFile(file);
-  const save = (): void => {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      // Owner-only: ciphertext, but nobody else's business either.
-      writeFileSync(temp, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 });
-      renameSync(temp, file);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
-  };
+  // Owner-only: ciphertext, but nobody else's business either.
+  const save = (): void =>
+    writeFileAtomicSync(file, JSON.stringify(data, null, 2) + '\n', {
+      createFolder: true,
+      mode: 0o600,
+    });
   const decrypt = (encoded: string): string | undefined => {
     try {
       return cipher.decrypt(Buffer.from(encoded, 'base64'));

@@ -4,14 +4,8 @@
  * the secret values this console holds for them. Reads, edits (keeping the file's comments and key
  * order), creates, and turns one into what a call needs.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import type {
-  Environment,
-  EnvironmentDetail,
-  EnvironmentForm,
-  LimitName,
-} from '../../shared/contract.ts';
+import type { Environment, EnvironmentDetail, EnvironmentForm } from '../../shared/contract.ts';
 import { callEnvironment } from '../calls/call-environment.ts';
 import type { CallEnvironment } from '../calls/call-environment.ts';
 import { fileNameFromTitle } from '../../shared/file-name.ts';
@@ -24,7 +18,9 @@ import {
   applyFormToText,
   newEnvironmentText,
 } from '../workspace/environment-form.ts';
+import { MAX_ENVIRONMENT_BYTES } from '../workspace/environment-fields.ts';
 import { formatEnvironmentProblem, loadEnvironmentFile } from '../workspace/load-environment.ts';
+import { readBoundedText } from '../workspace/read-bounded-text.ts';
 import { listEnvironmentFiles } from '../workspace/workspace-files.ts';
 import { missingSecretMessage, missingSecrets } from '../workspace/environment-secrets.ts';
 import { ServiceError } from './service-errors.ts';
@@ -83,8 +79,6 @@ function builtIn(
   };
 }
 
-const formatProblem = formatEnvironmentProblem;
-
 function describeEnvironment(environment: ResolvedEnvironment): string {
   const base = environment.variables.crm_base;
   const parts = [typeof base === 'string' ? `CRM ${base}` : 'the flow file’s crm_base'];
@@ -119,8 +113,8 @@ export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): Environm
     kind: 'workspace',
     file: loaded.file,
     secrets: secretStatus(loaded.environment, loaded.file),
-    problems: loaded.problems.map(formatProblem),
-    limits: (loaded.environment?.limits ?? {}) as Partial<Record<LimitName, number>>,
+    problems: loaded.problems.map(formatEnvironmentProblem),
+    limits: loaded.environment?.limits ?? {},
   });
 
   const builtInEntry = (environment: ResolvedEnvironment, description: string): Environment => ({
@@ -155,8 +149,15 @@ export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): Environm
     return loadEnvironmentFile(file);
   };
 
+  /** The file's text, read as boundedly as the loader reads it (a 2 GB file is refused). */
+  const fileText = async (file: string): Promise<string> => {
+    const read = await readBoundedText(file, MAX_ENVIRONMENT_BYTES);
+    if ('error' in read) throw new ServiceError('conflict', `${file}: the file ${read.error}`);
+    return read.text;
+  };
+
   const detail = async (loaded: LoadedEnvironment): Promise<EnvironmentDetail> => {
-    const text = await readFile(loaded.file, 'utf8');
+    const text = await fileText(loaded.file);
     return { environment: entryOf(loaded), form: environmentToForm(text), text };
   };
 
@@ -197,7 +198,7 @@ export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): Environm
     },
     async save(id, form) {
       const loaded = await loadWorkspace(id);
-      const text = await readFile(loaded.file, 'utf8');
+      const text = await fileText(loaded.file);
       const format = extname(loaded.file).toLowerCase() === '.json' ? 'json' : 'yaml';
       const next = applyFormToText(text, form, format);
       if (next !== text) await writeFileAtomic(loaded.file, next);
@@ -258,7 +259,7 @@ export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): Environm
         const first = loaded.problems[0];
         throw new ServiceError(
           'conflict',
-          `environment "${loaded.name}" has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}${first ? `, first: ${formatProblem(first)}` : ''}`,
+          `environment "${loaded.name}" has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}${first ? `, first: ${formatEnvironmentProblem(first)}` : ''}`,
         );
       }
       const values = deps.secrets.values(loaded.file);

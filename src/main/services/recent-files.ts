@@ -4,8 +4,9 @@
  * in this list is one the console will open again without asking, so only main adds to it, and
  * only paths the user chose (a dialog, a typed path in browser mode, a drop, the CLI's folder).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomicSync } from '../fs/write-file-atomic.ts';
 
 /** How many of each are remembered. */
 export const RECENT_LIMIT = 10;
@@ -48,10 +49,7 @@ export function openRecentFiles(dataDir: string): RecentFiles {
   const data = readRecent(file);
   const save = (): void => {
     try {
-      mkdirSync(dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(data, null, 2) + '\n');
-      renameSync(temp, file);
+      writeFileAtomicSync(file, JSON.stringify(data, null, 2) + '\n', { createFolder: true });
     } catch (error) {
       console.error('[recent] could not save the recent list:', error);
     }

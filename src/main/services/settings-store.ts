@@ -2,12 +2,13 @@
  * User settings in `settings.json` beside the session database: validated on load (a corrupt or
  * hand-edited file falls back to defaults for what is wrong and says so), written atomically.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Settings } from '../../shared/contract.ts';
 import { SettingsSchema } from '../../shared/contract-schemas.ts';
 import type { ValidInput } from '../../shared/contract.ts';
 import { DEMO_DESTINATION, DEMO_SOURCE } from '../../shared/demo-numbers.ts';
+import { writeFileAtomicSync } from '../fs/write-file-atomic.ts';
 
 /** The settings a fresh install starts with. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,12 +45,8 @@ export function openSettingsStore(dataDir: string): SettingsStore {
       loadProblem = `${file} could not be read (${(error as Error).message}); using defaults`;
     }
   }
-  const save = (): void => {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(current, null, 2) + '\n');
-    renameSync(temp, file);
-  };
+  const save = (): void =>
+    writeFileAtomicSync(file, JSON.stringify(current, null, 2) + '\n', { createFolder: true });
   return {
     get: () => structuredClone(current),
     update(patch) {

@@ -20,26 +20,13 @@ import { ResponseCollector } from './response-collector.ts';
 import type { ConnectAttempt } from './response-collector.ts';
 import { createTlsSetup } from './tls-settings.ts';
 import type { TlsSetup } from './tls-settings.ts';
-import type { TransportFailure, TransportRequest, TransportResult } from './transport-types.ts';
+import type { TransportRequest, TransportResult } from './transport-types.ts';
+import { unsent } from './transport-types.ts';
 
 /** Sends requests; never rejects. */
 export interface Transport {
   send(request: TransportRequest): Promise<TransportResult>;
   close(): Promise<void>;
-}
-
-function unsent(failure: TransportFailure): TransportResult {
-  return {
-    failure,
-    head: null,
-    body: new Uint8Array(0),
-    bytesRead: 0,
-    truncated: false,
-    connectMs: null,
-    tlsMs: null,
-    ttfbMs: null,
-    totalMs: 0,
-  };
 }
 
 /** The request's headers plus what a proxy in absolute form needs (`Host`, credentials). */

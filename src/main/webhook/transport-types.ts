@@ -58,3 +58,18 @@ export interface TransportResult {
   /** Dispatch to completion or failure. */
   totalMs: number;
 }
+
+/** The result of a request that got no response at all, for `failure`. */
+export function unsent(failure: TransportFailure): TransportResult {
+  return {
+    failure,
+    head: null,
+    body: new Uint8Array(0),
+    bytesRead: 0,
+    truncated: false,
+    connectMs: null,
+    tlsMs: null,
+    ttfbMs: null,
+    totalMs: 0,
+  };
+}

@@ -16,7 +16,7 @@ import { environmentToForm, readEnvironmentData } from './environment-to-form.ts
 import type { FormEdit } from './form-edits.ts';
 import { formEdits } from './form-edits.ts';
 import { setOwn } from './set-own.ts';
-import { spliceYamlEdit } from './splice-yaml-edit.ts';
+import { nest, spliceYamlEdit } from './splice-yaml-edit.ts';
 import { WorkspaceError } from './workspace-error.ts';
 
 function parse(text: string): Document {
@@ -64,10 +64,7 @@ function hasData(text: string, expected: Record<string, unknown>, removal: boole
 
 /** `{ b: { c: value } }` for the path `[b, c]`, as YAML nodes of `doc`. */
 function nestedNode(doc: Document, path: readonly string[], value: unknown): unknown {
-  const nested = path.reduceRight<unknown>(
-    (inner, key) => Object.defineProperty({}, key, { value: inner, enumerable: true }),
-    value,
-  );
+  const nested = nest(path, value);
   return typeof nested === 'object' && nested !== null ? doc.createNode(nested) : nested;
 }
 

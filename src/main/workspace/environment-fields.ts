@@ -4,6 +4,7 @@
  * its messages and the tests.
  */
 import type { LimitName } from '../../shared/contract.ts';
+import { VARIABLE_NAME_PATTERN } from '../../shared/variables.ts';
 
 /** Top-level fields, in the order the documentation lists them. */
 export const ENVIRONMENT_FIELDS = [
@@ -56,7 +57,7 @@ export const ENVIRONMENT_EXTENSIONS: Readonly<Record<string, 'yaml' | 'json'>> =
 export const ENVIRONMENT_ID_PATTERN = /^[A-Za-z0-9][\w.-]*$/;
 
 /** Secret names follow variable names: they are referenced as `${secret.name}`. */
-export const SECRET_NAME_PATTERN = /^[a-z_][a-z0-9_]*$/;
+export const SECRET_NAME_PATTERN = VARIABLE_NAME_PATTERN;
 
 /** A header name: an RFC 9110 token. */
 export const HEADER_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -6,6 +6,7 @@
 import { isMap, parseDocument } from 'yaml';
 import type { EnvironmentForm } from '../../shared/contract.ts';
 import { LIMIT_NAMES, MAX_ALIAS_COUNT } from './environment-fields.ts';
+import { isRecord } from './edit-plain-data.ts';
 
 /** A form with nothing in it. */
 export function emptyEnvironmentForm(): EnvironmentForm {
@@ -18,10 +19,6 @@ export function emptyEnvironmentForm(): EnvironmentForm {
     proxy: '',
     limits: {},
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The file's data as plain values, or null when it is not a valid mapping. Never throws. */

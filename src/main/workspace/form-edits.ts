@@ -5,6 +5,7 @@
  */
 import type { EnvironmentForm } from '../../shared/contract.ts';
 import { LIMIT_NAMES } from './environment-fields.ts';
+import { isRecord } from './edit-plain-data.ts';
 
 /** Set `path` to `value`, or delete it when `value` is undefined. */
 export interface FormEdit {
@@ -26,7 +27,7 @@ export function variableValue(value: string | number | boolean): unknown {
   if (typeof value !== 'string' || !value.trimStart().startsWith('{')) return value;
   try {
     const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : value;
+    return isRecord(parsed) ? parsed : value;
   } catch {
     return value;
   }

@@ -5,10 +5,7 @@
 import type { Scalar } from 'yaml';
 import { stringify } from 'yaml';
 import { setOwn } from './set-own.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from './edit-plain-data.ts';
 
 /**
  * A scalar on one line. Quoted values keep their quotes; plain text stays plain when YAML reads

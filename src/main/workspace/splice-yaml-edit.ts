@@ -17,8 +17,8 @@ import { setOwn } from './set-own.ts';
 
 type AnyPair = Pair<unknown, unknown>;
 
-/** `{ b: { c: value } }` for the path `[b, c]`. */
-function nest(path: readonly string[], value: unknown): unknown {
+/** `{ b: { c: value } }` for the path `[b, c]` (own keys, `__proto__` included). */
+export function nest(path: readonly string[], value: unknown): unknown {
   return path.reduceRight<unknown>((inner, key) => {
     const outer: Record<string, unknown> = {};
     setOwn(outer, key, inner);

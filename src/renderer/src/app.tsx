@@ -70,7 +70,7 @@ export function App(): ReactElement {
   }, [dtmf]);
 
   const warn = useCallback((message: string) => push('warning', message), [push]);
-  useFileDrop(data.status === 'ready' && data.info?.shell === 'browser', warn);
+  useFileDrop(data.status === 'ready' && typedPaths, warn);
 
   const replayOnPhone = (picked: SessionDetail): void => {
     replay.load(picked);

@@ -5,6 +5,7 @@
 import { SYSTEM_VARIABLES } from '../variables.ts';
 import type { Condition, Flow, FlowNode } from './flow-schema.ts';
 import { successors } from './flow-graph.ts';
+import { findReferences } from './template.ts';
 
 /** A template-bearing field of a node. */
 export interface NodeTemplate {
@@ -135,4 +136,22 @@ export function definedAnywhere(flow: Flow): DefinedOnEntry {
     afterWebhook ||= defs.any;
   }
   return { names, afterWebhook };
+}
+
+/**
+ * The `${refs}` a webhook request reads, each once, first use first: the node's URL, body and
+ * headers, then the header templates its environment adds to every request. Invalid references
+ * (a validation error) are left out; secrets are kept (callers decide what they show).
+ */
+export function requestReferencePaths(
+  node: Extract<FlowNode, { type: 'http' }>,
+  environmentHeaders: Iterable<string> = [],
+): string[] {
+  const seen = new Set<string>();
+  for (const template of [...nodeTemplates(node).map((t) => t.template), ...environmentHeaders]) {
+    for (const reference of findReferences(template)) {
+      if (reference.valid) seen.add(reference.path);
+    }
+  }
+  return [...seen];
 }

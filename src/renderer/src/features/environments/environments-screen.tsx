@@ -19,6 +19,7 @@ import { EnvironmentEditor } from './environment-editor.tsx';
 import { KeyValueTable } from './key-value-table.tsx';
 import { NewEnvironmentDialog } from './new-environment-dialog.tsx';
 import './environments.css';
+import { missingSecretNames } from './environment-status.ts';
 
 /** Props of {@link EnvironmentsScreen}. */
 export interface EnvironmentsScreenProps {
@@ -34,14 +35,10 @@ export interface EnvironmentsScreenProps {
   onUse(id: string): void;
 }
 
-function missingSecrets(environment: Environment): string[] {
-  return environment.secrets.filter((s) => !s.set).map((s) => s.name);
-}
-
 /** The list's line of facts about an environment. */
 function EnvironmentBadges({ environment }: { environment: Environment }): ReactElement {
   const problems = environment.problems.length;
-  const missing = missingSecrets(environment).length;
+  const missing = missingSecretNames(environment).length;
   return (
     <span className="env-list__badges">
       {problems > 0 && (

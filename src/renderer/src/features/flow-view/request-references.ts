@@ -4,8 +4,8 @@
  * for each request, secrets from the environment, parts of a value an earlier step sets).
  */
 import type { HttpNode } from '../../../../shared/flow/flow-schema.ts';
-import { nodeTemplates } from '../../../../shared/flow/flow-references.ts';
-import { findReferences, isSecretReference } from '../../../../shared/flow/template.ts';
+import { requestReferencePaths } from '../../../../shared/flow/flow-references.ts';
+import { isSecretReference } from '../../../../shared/flow/template.ts';
 import type { Scalar, VarMap } from '../../../../shared/variables.ts';
 import { formatValue, isSystemVariable, readPath } from '../../../../shared/variables.ts';
 
@@ -23,9 +23,8 @@ export interface RequestReference {
 }
 
 /**
- * The references of `node` and of the headers the environment adds to every request (as main
- * renders them: send-request.ts), first use first, each once; invalid ones (a validation error)
- * left out.
+ * The references of `node` and of the headers the environment adds to every request (the same
+ * walk main's send-request.ts makes), each with where its value comes from.
  */
 export function requestReferences(
   node: HttpNode,
@@ -33,27 +32,20 @@ export function requestReferences(
   environmentVariables: VarMap,
   environmentHeaders: readonly string[] = [],
 ): RequestReference[] {
-  const seen = new Map<string, RequestReference>();
-  const templates = [...nodeTemplates(node).map((t) => t.template), ...environmentHeaders];
-  for (const template of templates) {
-    for (const reference of findReferences(template)) {
-      if (!reference.valid || seen.has(reference.path)) continue;
-      const path = reference.path;
-      const found = readPath(environmentVariables, path) ?? readPath(flowVariables, path);
-      const scalar = found === undefined || typeof found === 'object' ? undefined : found;
-      let kind: ReferenceKind = 'typed';
-      if (isSecretReference(path)) kind = 'secret';
-      else if (isSystemVariable(path)) kind = 'system';
-      // A part of a value (account.balance), or a whole object: set by an earlier step, not typed.
-      else if (path.includes('.') || (found !== undefined && typeof found === 'object'))
-        kind = 'nested';
-      seen.set(path, {
-        path,
-        kind,
-        value: kind === 'secret' ? undefined : scalar,
-        text: kind === 'secret' || found === undefined ? '' : formatValue(found),
-      });
-    }
-  }
-  return [...seen.values()];
+  return requestReferencePaths(node, environmentHeaders).map((path) => {
+    const found = readPath(environmentVariables, path) ?? readPath(flowVariables, path);
+    const scalar = found === undefined || typeof found === 'object' ? undefined : found;
+    let kind: ReferenceKind = 'typed';
+    if (isSecretReference(path)) kind = 'secret';
+    else if (isSystemVariable(path)) kind = 'system';
+    // A part of a value (account.balance), or a whole object: set by an earlier step, not typed.
+    else if (path.includes('.') || (found !== undefined && typeof found === 'object'))
+      kind = 'nested';
+    return {
+      path,
+      kind,
+      value: kind === 'secret' ? undefined : scalar,
+      text: kind === 'secret' || found === undefined ? '' : formatValue(found),
+    };
+  });
 }

@@ -14,7 +14,7 @@ import { call } from '../../api/ivr-api.ts';
 import { CloseIcon, SendIcon } from '../../ui/icons.tsx';
 import { ExchangeDetail } from '../inspector/exchange-detail.tsx';
 import '../inspector/inspector.css';
-import { environmentHint } from '../softphone/call-setup.tsx';
+import { environmentHint } from '../environments/environment-status.ts';
 import { parseEditedValue } from '../variables/parse-edited-value.ts';
 import type { RequestReference } from './request-references.ts';
 import { requestReferences } from './request-references.ts';

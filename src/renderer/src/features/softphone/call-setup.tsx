@@ -8,6 +8,7 @@ import { useId } from 'react';
 import type { ReactElement } from 'react';
 import type { Environment, FlowEntry } from '../../../../shared/contract.ts';
 import { FLOW_GROUPS, flowLabel } from './flow-label.ts';
+import { environmentHint } from '../environments/environment-status.ts';
 
 /** The call's set-up values. */
 export interface CallSetupValues {
@@ -26,26 +27,6 @@ export interface CallSetupProps {
   locked: boolean;
   /** Opens the Environments screen (to set a missing secret); absent: no button. */
   onOpenEnvironments?: () => void;
-}
-
-/** What keeps the environment from being used as it is, in a few words, and the fix; or null. */
-export function environmentHint(
-  environment: Environment | undefined,
-): { text: string; action: string } | null {
-  if (!environment) return null;
-  const problems = environment.problems.length;
-  if (problems > 0) {
-    return {
-      text: `${problems} problem${problems === 1 ? '' : 's'} in its file`,
-      action: 'Show problems',
-    };
-  }
-  const missing = environment.secrets.filter((s) => !s.set).map((s) => s.name);
-  if (missing.length === 0) return null;
-  return {
-    text: `Secret missing: ${missing.join(', ')}`,
-    action: missing.length === 1 ? 'Set secret' : 'Set secrets',
-  };
 }
 
 function flowOptions(flows: FlowEntry[]): ReactElement[] {
