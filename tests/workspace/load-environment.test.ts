@@ -195,7 +195,11 @@ headers: { "a b": x, Content-Length: 1, X: "a\\nb", Y: "\${bad ref}" }
 
   test('bad proxy URLs (the value is not echoed: it may hold a password)', async () => {
     assert.deepEqual(await problemsOf('proxy1.yaml', 'name: x\nproxy: ftp://p\n'), [
-      '2:8 proxy: must be an http:// or https:// URL, got ftp://…; e.g. http://proxy.example.com:3128',
+      '2:8 proxy: must be an http:// URL, got ftp://…; e.g. http://proxy.example.com:3128',
+    ]);
+    // The client speaks plain HTTP to its proxy: an https:// one is refused when the file loads.
+    assert.deepEqual(await problemsOf('proxy-tls.yaml', 'name: x\nproxy: https://p:443\n'), [
+      '2:8 proxy: must be an http:// URL, got https://…; e.g. http://proxy.example.com:3128',
     ]);
     assert.deepEqual(
       await problemsOf('proxy2.yaml', 'name: x\nproxy: "http://user:secret@exa mple.com"\n'),

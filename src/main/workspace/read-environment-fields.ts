@@ -116,12 +116,10 @@ function readProxy(reader: YamlReader, node: Node | null, at: SourcePos): string
     reader.problem(pos, 'proxy', `not a valid URL; ${example}`);
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    reader.problem(
-      pos,
-      'proxy',
-      `must be an http:// or https:// URL, got ${url.protocol}//…; ${example}`,
-    );
+  // The webhook client speaks plain HTTP to its proxy (CONNECT for https targets): an https://
+  // or SOCKS proxy is refused here, once, rather than failing every exchange of every call.
+  if (url.protocol !== 'http:') {
+    reader.problem(pos, 'proxy', `must be an http:// URL, got ${url.protocol}//…; ${example}`);
     return null;
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
