@@ -5,9 +5,10 @@
  * session-log events per second it writes with each event committed on its own. Prints figures
  * and ratios; asserts nothing (see docs/benchmarks.md).
  *
- * `npm run bench -- --only tls-proxy` runs one section (webhook, tls-proxy, store, sessions).
+ * `npm run bench -- --only tls-proxy` runs one section (webhook, tls-proxy, store, sessions,
+ * validation).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -19,9 +20,14 @@ import { Agent, ProxyAgent, request } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { CallEvent } from '../src/shared/call-events.ts';
 import type { HttpNode } from '../src/shared/flow/flow-schema.ts';
+import { loadFlowFile, MAX_FLOW_FILE_BYTES } from '../src/main/flows/load-flow-file.ts';
+import { FlowSchema } from '../src/shared/flow/flow-schema.ts';
+import { validateFlowText } from '../src/shared/flow/validate-flow.ts';
 import { openSessionStore } from '../src/main/store/session-store.ts';
 import type { WebhookNetwork } from '../src/main/webhook/network-options.ts';
 import { createWebhookClient } from '../src/main/webhook/webhook-client.ts';
+import { denseMenuFlow, manyHangups, setVariableCycle } from '../tests/flow/dense-flows.ts';
+import { referenceDefinedOnEntry } from '../tests/flow/reference-dataflow.ts';
 import { createTestCertificates } from '../tests/helpers/test-certificates.ts';
 import { seedBulkSessions } from './seed-sessions.ts';
 
@@ -29,7 +35,7 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3000);
 const WARMUP = 300;
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 3000);
 const NET_ROUNDS = Number(process.env['BENCH_NET_ROUNDS'] ?? 1000);
-const SECTIONS = ['webhook', 'tls-proxy', 'store', 'sessions'] as const;
+const SECTIONS = ['webhook', 'tls-proxy', 'store', 'sessions', 'validation'] as const;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? null : (process.argv[onlyAt + 1] ?? '');
 if (only !== null && !(SECTIONS as readonly string[]).includes(only)) {
@@ -441,3 +447,94 @@ function benchSessionList(): void {
 }
 
 if (runs('sessions')) benchSessionList();
+
+/** Median time of `run` over `rounds` runs after one warm-up, in ms. */
+function medianMs(run: () => unknown, rounds: number): number {
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    run();
+    samples.push(performance.now() - t0);
+  }
+  return summary(samples).median;
+}
+
+/**
+ * Validating dense flows (menus of 12 options whose onFail goes to a setVariable; a cycle of
+ * setVariable nodes), each against `JSON.parse` of the same text in the same run, the floor any
+ * validator pays; then the biggest such flows the file size limit lets in (and one of bare
+ * hangups, the most nodes per byte), loaded the way the app loads them (off the main thread),
+ * with the longest time the main thread was held meanwhile.
+ */
+async function benchValidation(): Promise<void> {
+  const cases: [string, FlowMaker, number][] = [
+    ['dense menus, 1,000 nodes', denseMenuFlow, 500],
+    ['dense menus, 10,000 nodes', denseMenuFlow, 5000],
+    ['setVariable cycle, 1,000 nodes', setVariableCycle, 998],
+    ['setVariable cycle, 10,000 nodes', setVariableCycle, 9998],
+  ];
+  console.log('flow validation, median of 10 runs after one warm-up (goal: 10,000 nodes < 1 s):');
+  for (const [label, make, size] of cases) {
+    const text = JSON.stringify(make(size));
+    const parse = medianMs(() => JSON.parse(text), 10);
+    const validate = medianMs(() => validateFlowText(text), 10);
+    console.log(
+      `  ${label.padEnd(32)} ${(text.length / 1024).toFixed(0).padStart(5)} KiB   JSON.parse ${parse.toFixed(1).padStart(6)} ms   validate ${validate.toFixed(1).padStart(7)} ms   ratio ${(validate / parse).toFixed(1)}`,
+    );
+  }
+  for (const [label, make, size] of cases.filter(([, , n]) => n < 1000)) {
+    // The fixed point the validator used before (quadratic), on the same flows, for comparison.
+    const flow = FlowSchema.parse(make(size));
+    const old = medianMs(() => referenceDefinedOnEntry(flow), 3);
+    console.log(`  ${label.padEnd(32)} previous dataflow alone: ${old.toFixed(1)} ms`);
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'ivr-bench-'));
+  try {
+    for (const [label, make] of [
+      ['dense menus', denseMenuFlow],
+      ['setVariable cycle', setVariableCycle],
+      ['flow of bare hangups', manyHangups],
+    ] as const) {
+      let size = 1000;
+      let text = JSON.stringify(make(size));
+      // Grow the flow until the next step would pass the file size limit.
+      for (;;) {
+        const bigger = JSON.stringify(make(Math.ceil(size * 1.05)));
+        if (bigger.length > MAX_FLOW_FILE_BYTES) break;
+        size = Math.ceil(size * 1.05);
+        text = bigger;
+      }
+      const file = join(dir, 'flow.json');
+      writeFileSync(file, text);
+      const inline = medianMs(() => validateFlowText(text), 3);
+      const loads: number[] = [];
+      const stalls: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        let last = performance.now();
+        let stall = 0;
+        const tick = setInterval(() => {
+          const now = performance.now();
+          stall = Math.max(stall, now - last);
+          last = now;
+        }, 1);
+        const t0 = performance.now();
+        await loadFlowFile(file);
+        loads.push(performance.now() - t0);
+        clearInterval(tick);
+        stalls.push(Math.max(stall, performance.now() - last));
+      }
+      const nodes = Object.keys((JSON.parse(text) as { nodes: object }).nodes).length;
+      console.log(
+        `  biggest ${label} under the size limit (${(text.length / 1024 / 1024).toFixed(2)} MiB, ${nodes.toLocaleString('en-US')} nodes): validated inline ${inline.toFixed(0)} ms; loaded ${summary(loads).median.toFixed(0)} ms, main thread held at most ${Math.max(...stalls).toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type FlowMaker = (size: number) => Record<string, unknown>;
+
+if (runs('validation')) await benchValidation();

@@ -70,6 +70,30 @@ describe('ivr-console validate', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.json: no such file/);
   });
+
+  test('several files with an unreadable one: every file gets its verdict, in --json too', async () => {
+    const dir = tempDir();
+    const latin = join(dir, 'latin1.json');
+    writeFileSync(latin, Buffer.from('{"id":"caf\xe9"}', 'latin1'));
+    const run = await runCliProcess([
+      'validate',
+      '--json',
+      'resources/flows/balance.json',
+      latin,
+      join(dir, 'gone.json'),
+      'resources/flows/meter-reading.json',
+    ]);
+    assert.equal(run.code, 2, run.stderr);
+    const doc = JSON.parse(run.stdout) as { file: string; ok: boolean; problems: unknown[] }[];
+    assert.deepEqual(
+      doc.map((d) => d.ok),
+      [true, false, false, true],
+    );
+    assert.match(JSON.stringify(doc[1]?.problems), /unreadable-file.*not valid UTF-8/);
+    assert.match(JSON.stringify(doc[2]?.problems), /no such file/);
+    assert.match(run.stderr, /latin1\.json: not valid UTF-8/);
+    assert.match(run.stderr, /gone\.json: no such file/);
+  });
 });
 
 describe('ivr-console sessions', () => {

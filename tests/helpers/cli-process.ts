@@ -27,7 +27,12 @@ export function tempDir(prefix = 'ivr-cli-'): string {
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, [MAIN, ...args], {
     cwd: ROOT,
-    env: { ...process.env, IVR_CONSOLE_DATA_DIR: tempDir('ivr-data-'), ...env },
+    // A data dir of its own only when the test names none (a made one would be left behind).
+    env: {
+      ...process.env,
+      ...env,
+      IVR_CONSOLE_DATA_DIR: env.IVR_CONSOLE_DATA_DIR ?? tempDir('ivr-data-'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -219,3 +219,42 @@ test('a session finished now is found by its final variables', (t) => {
   assert.equal(store.count({ search: 'mx-77' }), 1);
   assert.equal(store.count({ search: 'reading' }), 0, 'values are searched, not names');
 });
+
+test('a log of the previous release (version 2) is read as it is, and migrated only by a writer', (t) => {
+  const file = tempDbPath(t);
+  const db = new Database(file);
+  applyMigrations(db, file, MIGRATIONS.slice(0, 2));
+  db.prepare(
+    `INSERT INTO sessions (id, flow_id, flow_name, source, destination, started_at, status,
+       writer_pid, search_text)
+     VALUES ('v2-call', 'balance', 'Balance', '+361', '100', 1, 'running', 0, '+361')`,
+  ).run();
+  db.close();
+  const bytes = fs.readFileSync(file);
+
+  const reader = openSessionStore({ path: file, readonly: true });
+  assert.deepEqual(
+    reader.list().map((s) => [s.id, s.status]),
+    [['v2-call', 'running']],
+  );
+  reader.close();
+  assert.deepEqual(fs.readFileSync(file), bytes, 'reading never migrates');
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), ['sessions.db']);
+
+  const writer = openSessionStore({ path: file });
+  t.after(() => writer.close());
+  assert.equal(inspect(file).version, LATEST_VERSION);
+  assert.equal(writer.get('v2-call')?.status, 'interrupted', 'its writer (pid 0) is no process');
+});
+
+test('a log older than a reader can take is refused, not migrated', (t) => {
+  const file = tempDbPath(t);
+  const db = new Database(file);
+  applyMigrations(db, file, [{ version: 1, up: MIGRATIONS_V1 }]);
+  db.close();
+  assert.throws(
+    () => openSessionStore({ path: file, readonly: true }),
+    refusal('needs_migration', file, 'schema version 1'),
+  );
+  assert.equal(inspect(file).version, 1);
+});

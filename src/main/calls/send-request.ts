@@ -12,6 +12,7 @@ import { requestReferencePaths } from '../../shared/flow/flow-references.ts';
 import { isSecretReference } from '../../shared/flow/template.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import { formatValue, isSystemVariable, readPath } from '../../shared/variables.ts';
+import { createSecretRedactor } from '../engine/redact-secrets.ts';
 import { createWebhookClient } from '../webhook/webhook-client.ts';
 import type { CallEnvironment } from './call-environment.ts';
 
@@ -59,7 +60,10 @@ export function requestReferences(
   );
 }
 
-/** Sends the node's request once; never places a call. */
+/**
+ * Sends the node's request once; never places a call. What it returns is shown and printed, so
+ * every secret value in it (a CRM's echo of the token included) is `[redacted]`.
+ */
 export async function sendRequest(input: SendRequestInput): Promise<SentRequest> {
   const node = httpNode(input.flow, input.nodeId);
   const typed = Object.fromEntries(
@@ -92,7 +96,7 @@ export async function sendRequest(input: SendRequestInput): Promise<SentRequest>
       const value = readPath(variables, name);
       return { name, value: value === undefined ? null : formatValue(value) };
     });
-    return { exchange, references };
+    return createSecretRedactor(input.environment.secrets).tree({ exchange, references });
   } finally {
     await client.close();
   }

@@ -11,19 +11,34 @@ import type { SessionStore } from '../store/session-store.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
 
-/** The session database: `--db` as the user wrote it, else the app's default. */
+/** The session database, absolute: `--db` relative to the command's working directory, else the app's default. */
 export function sessionDbPath(db: string | undefined, io: CliIo): string {
-  return db ?? defaultDatabasePath(io.env);
+  return resolve(io.cwd, db ?? defaultDatabasePath(io.env));
+}
+
+/** How a command uses the log. */
+export interface SessionLogUse {
+  /**
+   * The command only reads (sessions list/show/export, replay without --log): the file must
+   * already be a session log; nothing is created, migrated or written, and a missing file is an
+   * error naming it. Otherwise (the default: run, test) the log and its folders are created
+   * when missing.
+   */
+  readonly: boolean;
 }
 
 /**
- * Opens (creating when needed) the session log `--db` names, relative to the command's working
- * directory, or the app's default.
+ * Opens the session log `--db` names, or the app's default. A file that is not a session log is
+ * refused untouched either way.
  *
- * @throws StoreError when the file cannot be opened
+ * @throws StoreError naming the file when it cannot be opened or used
  */
-export function openSessionLog(db: string | undefined, io: CliIo): SessionStore {
-  return openSessionStore({ path: resolve(io.cwd, sessionDbPath(db, io)) });
+export function openSessionLog(
+  db: string | undefined,
+  io: CliIo,
+  use: SessionLogUse = { readonly: false },
+): SessionStore {
+  return openSessionStore({ path: sessionDbPath(db, io), readonly: use.readonly });
 }
 
 /**

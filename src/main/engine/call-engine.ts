@@ -28,6 +28,8 @@ import {
 import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import type { Clock, TimerHandle } from './clock.ts';
 import { evaluateCondition } from './conditions.ts';
+import type { SecretRedactor } from './redact-secrets.ts';
+import { createSecretRedactor } from './redact-secrets.ts';
 import { sayAs } from './say-as.ts';
 import type { Speaker } from './speaker.ts';
 
@@ -74,7 +76,10 @@ export interface CallOptions {
   uuid?: string;
   /** User variables preset before the flow's own (`--var`): they win over the flow's `variables`. */
   variables?: VarMap;
-  /** Values for `${secret.name}`; redacted wherever they are logged. */
+  /**
+   * Values for `${secret.name}`, rendered only into an `http` node's request; every occurrence of
+   * one in an event or the result (an echo from the CRM included) is `[redacted]`.
+   */
   secrets?: Readonly<Record<string, string>>;
   /** Safety net against loops that never wait for the caller. */
   maxSteps?: number;
@@ -146,11 +151,13 @@ export class Call {
   #webhooks: WebhookExchange[] = [];
   #warnings: string[] = [];
   #onHangup: string[] = [];
+  #redactor: SecretRedactor;
 
   constructor(flow: Flow, deps: CallDependencies, options: CallOptions) {
     this.flow = flow;
     this.#deps = deps;
     this.#options = options;
+    this.#redactor = createSecretRedactor(options.secrets ?? {});
     this.uuid = options.uuid ?? randomUUID();
   }
 
@@ -165,9 +172,9 @@ export class Call {
     return this.#ended;
   }
 
-  /** A copy of the current variables. */
+  /** A copy of the current variables, secret values redacted. */
   get variables(): VarMap {
-    return structuredClone(this.#vars);
+    return this.#redactor.tree({ variables: structuredClone(this.#vars) }).variables;
   }
 
   /**
@@ -314,7 +321,13 @@ export class Call {
       }
       case 'readBack': {
         const raw = this.#render(id, node.value, ['value']);
-        const said = sayAs(raw, node.sayAs, this.flow.locale, node.currency);
+        // A value holding a secret (a CRM's echo) read as digits or a number would be spelt out
+        // in a form redaction cannot recognise: it is read as the redacted text instead.
+        const shown = this.#redactor.text(raw);
+        const said =
+          shown === raw
+            ? sayAs(raw, node.sayAs, this.flow.locale, node.currency)
+            : { text: shown, problem: null };
         if (said.problem) this.#warn(id, 'say_as', `${said.problem}; read as text`, ['value']);
         const intro = node.say === undefined ? '' : this.#render(id, node.say, ['say']);
         await this.#speak(id, [intro, said.text].filter((s) => s !== '').join(' '), 'readBack');
@@ -506,21 +519,22 @@ export class Call {
     return node.next;
   }
 
-  /** Renders a template against the current variables; undefined references become warnings. */
+  /**
+   * Renders a template of a node that is not a request (prompts, assignments, read-backs,
+   * transfer targets) against the current variables; undefined references become warnings. A
+   * `${secret.x}` here renders empty, never as the value: the validator refuses it, and a flow
+   * that skipped validation must not speak, store or log a secret either.
+   */
   #render(node: string, template: string, field: (string | number)[]): string {
-    const secrets = this.#options.secrets ?? {};
     const { text, missing } = renderTemplate(template, (path) =>
-      isSecretReference(path)
-        ? secrets[path.slice(SECRET_PREFIX.length)]
-        : readPath(this.#vars, path),
+      isSecretReference(path) ? undefined : readPath(this.#vars, path),
     );
-    for (const path of missing)
-      this.#warn(
-        node,
-        'undefined_variable',
-        `undefined variable \${${path}}, rendered empty`,
-        field,
-      );
+    for (const path of missing) {
+      const what = isSecretReference(path)
+        ? `secret \${${path}} cannot be used here (secrets go only in an http node's url, headers or body)`
+        : `undefined variable \${${path}}`;
+      this.#warn(node, 'undefined_variable', `${what}, rendered empty`, field);
+    }
     return text;
   }
 
@@ -637,7 +651,7 @@ export class Call {
     });
     this.#ended = true;
     this.#currentNode = null;
-    return {
+    return this.#redactor.tree<CallResult>({
       uuid: this.uuid,
       flowId: this.flow.id,
       outcome: ending.outcome,
@@ -650,15 +664,19 @@ export class Call {
       webhooks: [...this.#webhooks],
       warnings: [...this.#warnings],
       durationMs,
-    };
+    });
   }
 
+  /**
+   * The one way out of the engine for what happens in a call: the session log, the UI, the CLI
+   * and exports all see the event redacted, whatever path a secret value took into it.
+   */
   #emit(body: CallEventBody): void {
-    const event = {
+    const event = this.#redactor.tree({
       ...body,
       seq: this.#seq++,
       t: this.#deps.clock.now() - this.#startedAt,
-    } as CallEvent;
+    } as CallEvent);
     try {
       this.#deps.sink?.record(event);
     } catch (error) {

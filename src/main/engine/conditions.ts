@@ -3,6 +3,7 @@
  * no code is ever evaluated.
  */
 import type { Condition } from '../../shared/flow/flow-schema.ts';
+import { matchesPattern } from '../../shared/flow/match-pattern.ts';
 import type { VarMap, VarValue } from '../../shared/variables.ts';
 import { formatValue, readPath } from '../../shared/variables.ts';
 
@@ -14,10 +15,53 @@ function asNumber(value: VarValue | undefined): number | null {
   return null;
 }
 
-/** True when `condition` holds for `vars`. Comparisons are numeric when both sides are numbers. */
+/** An `all` / `any` list being evaluated: its items and the next one to look at. */
+interface Pending {
+  items: readonly Condition[];
+  next: number;
+  all: boolean;
+}
+
+/**
+ * True when `condition` holds for `vars`. Comparisons are numeric when both sides are numbers;
+ * `all` / `any` stop at the first item that decides them. Iterative, so however deeply a flow
+ * nests its lists, evaluating them cannot overflow the stack.
+ */
 export function evaluateCondition(condition: Condition, vars: VarMap): boolean {
-  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, vars));
-  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, vars));
+  const pending: Pending[] = [];
+  let current: Condition | undefined = condition;
+  for (;;) {
+    let result: boolean;
+    if (current !== undefined && ('all' in current || 'any' in current)) {
+      const all = 'all' in current;
+      const items: readonly Condition[] = 'all' in current ? current.all : current.any;
+      if (items.length > 0) {
+        pending.push({ items, next: 1, all });
+        current = items[0];
+        continue;
+      }
+      // Empty lists cannot pass validation; read them as `every` / `some` would.
+      result = all;
+    } else {
+      result = current !== undefined && compare(current, vars);
+    }
+    for (;;) {
+      const top = pending.at(-1);
+      if (top === undefined) return result;
+      // `all` is decided by a false item, `any` by a true one, and both by their last item.
+      if (top.all !== result || top.next >= top.items.length) {
+        pending.pop();
+        continue;
+      }
+      current = top.items[top.next++];
+      break;
+    }
+  }
+}
+
+type Comparison = Extract<Condition, { var: string }>;
+
+function compare(condition: Comparison, vars: VarMap): boolean {
   const left = readPath(vars, condition.var);
   const right = condition.value;
   switch (condition.op) {
@@ -38,7 +82,7 @@ export function evaluateCondition(condition: Condition, vars: VarMap): boolean {
     case 'contains':
       return text.includes(String(right));
     case 'matches':
-      return new RegExp(String(right)).test(text);
+      return matchesPattern(String(right), text);
     default: {
       const a = asNumber(left);
       const b = asNumber(right);

@@ -6,6 +6,16 @@ import type Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { StoreError } from './store-error.ts';
 
+/** The refusal of a file whose schema `version` is newer than the `latest` this code knows. */
+export function futureVersionError(file: string, version: number, latest: number): StoreError {
+  return new StoreError(
+    'future_version',
+    `${file} has schema version ${version}, but this version of IVR Test Console only knows ` +
+      `versions up to ${latest}: it was written by a newer release. Update the app, or use ` +
+      `another database file.`,
+  );
+}
+
 /** Reads `PRAGMA user_version`: the number of the last migration applied. */
 export function readUserVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -35,14 +45,7 @@ export function applyMigrations(
   });
   const latest = migrations.length;
   const checkNotFuture = (version: number): void => {
-    if (version > latest) {
-      throw new StoreError(
-        'future_version',
-        `${file} has schema version ${version}, but this version of IVR Test Console only knows ` +
-          `versions up to ${latest}: it was written by a newer release. Update the app, or use ` +
-          `another database file.`,
-      );
-    }
+    if (version > latest) throw futureVersionError(file, version, latest);
   };
   const current = readUserVersion(db);
   checkNotFuture(current);

@@ -118,7 +118,23 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    // Version 3: the lock file of each session's writer (writer-lock.ts). The OS drops a lock
+    // when its process dies, which a process id cannot tell: a reused id, or a killed process not
+    // reaped yet, reads as alive. Sessions logged before it keep the process id alone.
+    version: 3,
+    up: (db) => {
+      db.exec('ALTER TABLE sessions ADD COLUMN writer_lock TEXT');
+    },
+  },
 ];
+
+/**
+ * The oldest schema a reader takes as it is, without migrating it (reading never writes): every
+ * later migration only added what writers use (3: writer_lock). Raise it with any migration that
+ * changes what reading sees (version 2 did: search covers the final variables).
+ */
+export const OLDEST_READABLE_VERSION = 2;
 
 /** The `user_version` this code writes and understands. */
 export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,17 +1,22 @@
 /**
- * Opens the SQLite file behind the session log: creates its folder, sets the pragmas every
- * connection needs, migrates the schema, and turns SQLite's terse failures into messages that
- * name the file.
+ * Opens the SQLite file behind the session log. Before anything is written, inspectLogFile()
+ * decides whether the file is the console's: another program's file is refused as it was. Then a
+ * writer creates the folders and file when missing, sets the pragmas every connection needs and
+ * migrates the schema; a reader opens read-only and creates nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './apply-migrations.ts';
-import { messageOf, sqliteCode } from './sqlite-errors.ts';
+import { inspectLogFile, walHasContent, type LogFileState } from './inspect-log-file.ts';
+import { LATEST_VERSION, OLDEST_READABLE_VERSION } from './migrations.ts';
+import { BUSY_TIMEOUT_MS, describeOpenError } from './open-errors.ts';
+import { sqliteCode } from './sqlite-errors.ts';
+// Imported for its effect too: it loads SQLite with URI filenames on, before the first open.
+import { immutableName } from './sqlite-uri.ts';
 import { StoreError } from './store-error.ts';
 
-/** How long a statement waits for another connection's write lock (the app and a CLI run may share the file). */
-export const BUSY_TIMEOUT_MS = 5000;
+export { BUSY_TIMEOUT_MS } from './open-errors.ts';
 
 /** How to open the file. */
 export interface OpenDatabaseOptions {
@@ -22,14 +27,18 @@ export interface OpenDatabaseOptions {
    * cost of one fsync per event.
    */
   synchronous: 'NORMAL' | 'FULL';
+  /**
+   * Read only: the file must exist and be a session log at a readable version
+   * (OLDEST_READABLE_VERSION or later); nothing is created or migrated.
+   */
   readonly: boolean;
 }
 
 /**
- * Opens, configures and migrates the database at `file`.
+ * Opens, configures and (unless read-only) migrates the database at `file`.
  *
- * @throws StoreError naming `file` when it cannot be opened, is not a SQLite database, or has a
- *   schema newer than this code
+ * @throws StoreError naming `file` when it cannot be opened, is not a SQLite database or not a
+ *   session log, has a schema newer than this code, or (read-only) is missing or needs migrating
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): Database.Database {
   const { synchronous, readonly } = options;
@@ -40,23 +49,24 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Databa
       `synchronous must be NORMAL or FULL, got ${String(synchronous)}`,
     );
   }
-  // SQLite says only "unable to open database file" for these two: say which it is.
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new StoreError('cannot_open', `cannot open session database ${file}: it is a directory`);
-  }
-  if (readonly && !fs.existsSync(file)) {
-    throw new StoreError('cannot_open', `cannot open session database ${file}: it does not exist`);
-  }
+  const state = inspectLogFile(file);
+  return readonly ? openForReading(file, state) : openForWriting(file, state, synchronous);
+}
+
+function openForWriting(
+  file: string,
+  state: LogFileState,
+  synchronous: OpenDatabaseOptions['synchronous'],
+): Database.Database {
   let db: Database.Database;
   try {
-    if (!readonly) makeDirectories(path.dirname(file));
-    db = new Database(file, { readonly, fileMustExist: readonly, timeout: BUSY_TIMEOUT_MS });
+    if (state.kind === 'missing') makeDirectories(path.dirname(file));
+    db = new Database(file, { fileMustExist: state.kind !== 'missing', timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw describeOpenError(error, file);
   }
   try {
-    // The first statement reads the file header: a file that is not SQLite fails right here.
-    if (!readonly) db.pragma('journal_mode = WAL');
+    db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -66,6 +76,71 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Databa
     db.close();
     throw describeOpenError(error, file);
   }
+}
+
+function openForReading(file: string, state: LogFileState): Database.Database {
+  if (state.kind === 'missing') {
+    throw new StoreError('cannot_open', `cannot open session database ${file}: it does not exist`);
+  }
+  if (state.kind === 'empty') {
+    throw new StoreError(
+      'needs_migration',
+      `${file} is an empty database, not a session log yet: there is nothing to read in it.`,
+    );
+  }
+  if (state.version < OLDEST_READABLE_VERSION) {
+    throw new StoreError(
+      'needs_migration',
+      `${file} has schema version ${state.version} and needs migrating to ${LATEST_VERSION} ` +
+        `before it can be read; reading never changes it, so open it once for writing (in the ` +
+        `desktop app, or by logging a call to it) to migrate it.`,
+    );
+  }
+  try {
+    return readOnlyConnection(file);
+  } catch (error) {
+    throw describeOpenError(error, file);
+  }
+}
+
+/** A read-only connection that has read the file once; immutable in a read-only folder. */
+function readOnlyConnection(file: string): Database.Database {
+  let refusal: unknown;
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    touch(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (!needsSharedMemory(error) || walHasContent(file)) throw error;
+    refusal = error;
+  }
+  // A WAL database in a folder we cannot write: SQLite cannot create the -shm index a reader
+  // needs. With no -wal beside it the file holds every commit, and no writer can be at work (it
+  // would need that folder too), so reading it as immutable is exact.
+  try {
+    const immutable = new Database(immutableName(file), { readonly: true, fileMustExist: true });
+    try {
+      touch(immutable);
+      return immutable;
+    } catch (error) {
+      immutable.close();
+      throw error;
+    }
+  } catch {
+    throw refusal; // SQLite's own reason says more than the fallback's
+  }
+}
+
+/** The first read, where a read-only connection finds out whether it can use the WAL. */
+function touch(db: Database.Database): void {
+  db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+}
+
+/** Whether a read-only open failed for want of the -shm (and -wal) files it could not create. */
+function needsSharedMemory(error: unknown): boolean {
+  const code = sqliteCode(error) ?? '';
+  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN');
 }
 
 /**
@@ -86,31 +161,4 @@ function makeDirectories(dir: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-}
-
-/** Maps an open-time failure to a StoreError that names the file. */
-function describeOpenError(error: unknown, file: string): StoreError {
-  if (error instanceof StoreError) return error;
-  const code = sqliteCode(error);
-  const reason = messageOf(error);
-  if (code === 'SQLITE_NOTADB') {
-    return new StoreError('not_a_database', `${file} is not a SQLite database (${reason})`, {
-      cause: error,
-    });
-  }
-  if (code === 'SQLITE_CORRUPT') {
-    return new StoreError('not_a_database', `${file} is a damaged SQLite database (${reason})`, {
-      cause: error,
-    });
-  }
-  if (code === 'SQLITE_BUSY') {
-    return new StoreError(
-      'cannot_open',
-      `${file} is locked by another process for longer than ${BUSY_TIMEOUT_MS} ms (${reason})`,
-      { cause: error },
-    );
-  }
-  return new StoreError('cannot_open', `cannot open session database ${file}: ${reason}`, {
-    cause: error,
-  });
 }

@@ -2,7 +2,7 @@
  * Finding a session by the first characters of its id, as people type them from a list
  * (`sessions show 3f2a`).
  */
-import type { Statements } from './statements.ts';
+import type { ReadStatements } from './statements.ts';
 import { StoreError } from './store-error.ts';
 
 /** Shorter prefixes are too likely to be ambiguous to be worth a lookup. */
@@ -17,7 +17,7 @@ const MAX_CANDIDATES_SHOWN = 10;
  *
  * @throws StoreError `ambiguous_prefix` listing the candidates when several ids match
  */
-export function findByPrefix(statements: Statements, prefix: string): string | null {
+export function findByPrefix(statements: ReadStatements, prefix: string): string | null {
   if (prefix.length < MIN_PREFIX_LENGTH) return null;
   // A primary-key range rather than LIKE (case-insensitive, so it cannot use the index): every id
   // starting with the prefix sorts in [prefix, prefix with its last character bumped).

@@ -1,14 +1,14 @@
 /**
- * Whether a process still exists, to tell a call in progress in another process (the desktop app
- * while a CLI run opens the file) from one whose process died.
+ * Whether a process still exists: the fallback liveness test for sessions logged before writer
+ * locks (writer-lock.ts), which carry nothing but their writer's process id.
  */
 
 /**
  * True when a process with id `pid` exists. Signal 0 checks without signalling (on Windows too);
  * EPERM means it exists but belongs to someone else.
  *
- * Caveat: a PID reused by an unrelated process after the writer died reads as alive, which only
- * delays the `interrupted` verdict until that process is gone too; it never loses data.
+ * Caveat: a PID reused by an unrelated process after the writer died reads as alive, and so does
+ * a killed process not reaped yet; both only delay the `interrupted` verdict, never lose data.
  */
 export function isProcessAlive(pid: number): boolean {
   // 0 and negative ids address process groups in kill(2): never a single writer.

@@ -23,12 +23,20 @@ import {
   createRecorder,
   createRecorderTransactions,
   type RecorderHost,
+  type RecorderTransactions,
 } from './session-recorder.ts';
 import { rowToDetail, rowToSummary } from './session-rows.ts';
 import { forFilters, searchText } from './session-sql.ts';
 import { messageOf, sqliteCode } from './sqlite-errors.ts';
-import { prepareStatements, type Statements } from './statements.ts';
+import {
+  prepareReadStatements,
+  prepareWriteStatements,
+  type ReadStatements,
+  type Statements,
+  type WriteStatements,
+} from './statements.ts';
 import { StoreError } from './store-error.ts';
+import { takeWriterLock, type WriterLock } from './writer-lock.ts';
 
 /** How to open the store. */
 export interface SessionStoreOptions {
@@ -40,7 +48,10 @@ export interface SessionStoreOptions {
    * survives power loss, at the cost of one fsync per event.
    */
   synchronous?: 'NORMAL' | 'FULL';
-  /** Open for reading only: no migration, no interrupted-session sweep, no writes. */
+  /**
+   * Open for reading only: the file must exist and be a session log this version can read
+   * (migrations.ts, OLDEST_READABLE_VERSION); nothing is created, migrated, swept or written.
+   */
   readonly?: boolean;
 }
 
@@ -78,10 +89,11 @@ export interface SessionRecorder {
 
 /**
  * Opens (creating and migrating when needed) the session log at `options.path`, and marks
- * `interrupted` the running sessions of processes that died mid-call.
+ * `interrupted` the running sessions of processes that died mid-call. A file that is not a
+ * session log is refused before anything is written to it.
  *
- * @throws StoreError naming the file when it cannot be opened, is not a SQLite database, or was
- *   written by a newer version of the app
+ * @throws StoreError naming the file when it cannot be opened, is not a SQLite database or not a
+ *   session log, was written by a newer version of the app, or (read-only) is missing or older
  */
 export function openSessionStore(options: SessionStoreOptions): SessionStore {
   if (typeof options?.path !== 'string' || options.path === '') {
@@ -90,12 +102,20 @@ export function openSessionStore(options: SessionStoreOptions): SessionStore {
   const file = path.resolve(options.path);
   const readonly = options.readonly === true;
   const db = openDatabase(file, { synchronous: options.synchronous ?? 'NORMAL', readonly });
-  let statements: Statements;
+  // Taken before the first session is begun, held until close: while it is held, other
+  // processes know this store's calls are live (writer-lock.ts).
+  const lock = readonly ? null : takeWriterLock(file);
+  let reads: ReadStatements;
+  let writes: WriteStatements | null = null;
   try {
-    statements = prepareStatements(db);
-    if (!readonly) markInterruptedSessions(db, statements);
+    reads = prepareReadStatements(db);
+    if (!readonly) {
+      writes = prepareWriteStatements(db);
+      markInterruptedSessions(db, writes, { file, ownToken: lock?.token ?? null });
+    }
   } catch (error) {
     db.close();
+    lock?.release();
     throw new StoreError(
       'cannot_open',
       `cannot open session database ${file}: ${messageOf(error)}`,
@@ -104,14 +124,22 @@ export function openSessionStore(options: SessionStoreOptions): SessionStore {
       },
     );
   }
-  return createStore(db, statements, file, readonly);
+  return createStore(db, reads, writes, file, lock);
+}
+
+/** What a writing store has and a reading one has not. */
+interface Writing {
+  statements: Statements;
+  host: RecorderHost;
+  transactions: RecorderTransactions;
 }
 
 function createStore(
   db: Database.Database,
-  statements: Statements,
+  statements: ReadStatements,
+  writes: WriteStatements | null,
   file: string,
-  readonly: boolean,
+  lock: WriterLock | null,
 ): SessionStore {
   let closed = false;
   /** Sessions begun through this store and not finished yet. */
@@ -120,20 +148,24 @@ function createStore(
   const assertOpen = (): void => {
     if (closed) throw new StoreError('closed', `the session store ${file} is closed`);
   };
-  const assertWritable = (): void => {
+  const writable = (): Writing => {
     assertOpen();
-    if (readonly) {
+    if (writing === null) {
       throw new StoreError('read_only', `the session store ${file} was opened read-only`);
     }
+    return writing;
   };
-  const host: RecorderHost = {
-    db,
-    statements,
-    file,
-    assertWritable,
-    onFinished: (id) => unfinished.delete(id),
-  };
-  const transactions = createRecorderTransactions(host);
+  const writing: Writing | null = writes === null ? null : createWriting(writes);
+  function createWriting(writeStatements: WriteStatements): Writing {
+    const host: RecorderHost = {
+      db,
+      statements: { ...statements, ...writeStatements },
+      file,
+      assertWritable: () => void writable(),
+      onFinished: (id) => unfinished.delete(id),
+    };
+    return { statements: host.statements, host, transactions: createRecorderTransactions(host) };
+  }
 
   // A snapshot read: the session row and its events come from the same moment even while
   // another connection is recording into it.
@@ -159,10 +191,10 @@ function createStore(
     path: file,
 
     begin(start: SessionStart): SessionRecorder {
-      assertWritable();
+      const { statements: write, host, transactions } = writable();
       assertSessionStart(start);
       try {
-        statements.insertSession.run({
+        write.insertSession.run({
           id: start.id,
           flow_id: start.flowId,
           flow_name: start.flowName,
@@ -171,6 +203,7 @@ function createStore(
           destination: start.destination,
           started_at: start.startedAt,
           writer_pid: process.pid,
+          writer_lock: lock?.token ?? null,
           search_text: searchText(start),
         });
       } catch (error) {
@@ -214,12 +247,12 @@ function createStore(
     },
 
     delete(id: string): boolean {
-      assertWritable();
+      const { statements: write } = writable();
       if (typeof id !== 'string' || id === '') {
         throw new StoreError('invalid_input', 'a session id is needed to delete a session');
       }
       // Events and webhook exchanges go with it (ON DELETE CASCADE).
-      const deleted = statements.deleteSession.run(id).changes > 0;
+      const deleted = write.deleteSession.run(id).changes > 0;
       unfinished.delete(id);
       return deleted;
     },
@@ -229,12 +262,12 @@ function createStore(
       closed = true;
       try {
         // A call this process began and never finished will not be finished now.
-        for (const id of unfinished) statements.markInterrupted.run(id);
+        for (const id of unfinished) writing?.statements.markInterrupted.run(id);
       } catch {
         // Best effort (e.g. the file is locked): the next open marks them once this process is gone.
       }
       unfinished.clear();
-      if (!readonly) {
+      if (writing !== null) {
         try {
           // SQLite's advice for short-lived connections: refresh planner statistics on close,
           // bounded so closing a large log stays quick.
@@ -245,6 +278,8 @@ function createStore(
         }
       }
       db.close();
+      // Last: once the lock is free, others may (rightly) mark this store's leftovers interrupted.
+      lock?.release();
     },
   };
 }

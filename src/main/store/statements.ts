@@ -32,6 +32,8 @@ export interface NewSessionParams {
   destination: string;
   started_at: number;
   writer_pid: number;
+  /** The token of the writer's lock file (writer-lock.ts), or null when it could not take one. */
+  writer_lock: string | null;
   search_text: string;
 }
 
@@ -48,8 +50,22 @@ export interface FinishParams {
   variables_search_text: string;
 }
 
-/** The prepared statements, by job. */
-export interface Statements {
+/** The statements a reader needs: none of them writes. */
+export interface ReadStatements {
+  sessionStatus: Statement<[id: string], { status: string }>;
+  getSession: Statement<[id: string], SessionDetailRow>;
+  /** Ids in [from, to) by primary key, for prefix lookup; at most @max. */
+  idsInRange: Statement<{ from: string; to: string; max: number }, { id: string }>;
+  getEvents: Statement<[sessionId: string], EventRow>;
+  getExchanges: Statement<[sessionId: string], ExchangeRow & { seq: number }>;
+  /** Indexed by filterKey(). */
+  list: Statement<ListParams, SessionRow>[];
+  /** Indexed by filterKey(). */
+  count: Statement<ListParams, { n: number }>[];
+}
+
+/** The statements only a writer prepares (they may name columns an older readable schema lacks). */
+export interface WriteStatements {
   insertSession: Statement<NewSessionParams>;
   /** Bumps the counters of a session that is still running; 0 changes when it is not. */
   bumpCounters: Statement<{ id: string; webhooks: number }>;
@@ -57,28 +73,46 @@ export interface Statements {
   insertExchange: Statement<ExchangeRow & { session_id: string; seq: number }>;
   finishSession: Statement<FinishParams>;
   markInterrupted: Statement<[id: string]>;
-  sessionStatus: Statement<[id: string], { status: string }>;
-  runningSessions: Statement<[], { id: string; writer_pid: number | null }>;
-  getSession: Statement<[id: string], SessionDetailRow>;
-  /** Ids in [from, to) by primary key, for prefix lookup; at most @max. */
-  idsInRange: Statement<{ from: string; to: string; max: number }, { id: string }>;
-  getEvents: Statement<[sessionId: string], EventRow>;
-  getExchanges: Statement<[sessionId: string], ExchangeRow & { seq: number }>;
+  runningSessions: Statement<
+    [],
+    { id: string; writer_pid: number | null; writer_lock: string | null }
+  >;
   deleteSession: Statement<[id: string]>;
-  /** Indexed by filterKey(). */
-  list: Statement<ListParams, SessionRow>[];
-  /** Indexed by filterKey(). */
-  count: Statement<ListParams, { n: number }>[];
 }
 
-/** Prepares every statement against a migrated database. */
-export function prepareStatements(db: Database.Database): Statements {
+/** The prepared statements of a writer, by job. */
+export type Statements = ReadStatements & WriteStatements;
+
+/** Prepares the reading statements, against a database at any readable schema version. */
+export function prepareReadStatements(db: Database.Database): ReadStatements {
+  return {
+    sessionStatus: db.prepare('SELECT status FROM sessions WHERE id = ?'),
+    getSession: db.prepare(`SELECT ${SUMMARY_COLUMNS}, variables_json FROM sessions WHERE id = ?`),
+    idsInRange: db.prepare(
+      'SELECT id FROM sessions WHERE id >= @from AND id < @to ORDER BY id LIMIT @max',
+    ),
+    getEvents: db.prepare(
+      'SELECT seq, t_ms, type, node, data_json FROM events WHERE session_id = ? ORDER BY seq',
+    ),
+    getExchanges: db.prepare(
+      `SELECT seq, node, on_hangup, method, url, status, ok, error, total_ms, request_json,
+         response_json, response_body, violations_json, warnings_json, variables_json,
+         parsed_json, timings_json, curl, extra_json
+       FROM webhook_exchanges WHERE session_id = ? ORDER BY seq`,
+    ),
+    list: ALL_FILTER_COMBINATIONS.map((filters) => db.prepare(listSql(filters))),
+    count: ALL_FILTER_COMBINATIONS.map((filters) => db.prepare(countSql(filters))),
+  };
+}
+
+/** Prepares the writing statements, against a database at the latest schema version. */
+export function prepareWriteStatements(db: Database.Database): WriteStatements {
   return {
     insertSession: db.prepare(
       `INSERT INTO sessions (id, flow_id, flow_name, flow_path, source, destination, started_at,
-         status, writer_pid, search_text)
+         status, writer_pid, writer_lock, search_text)
        VALUES (@id, @flow_id, @flow_name, @flow_path, @source, @destination, @started_at,
-         'running', @writer_pid, @search_text)`,
+         'running', @writer_pid, @writer_lock, @search_text)`,
     ),
     bumpCounters: db.prepare(
       `UPDATE sessions SET event_count = event_count + 1, webhook_count = webhook_count + @webhooks
@@ -105,23 +139,9 @@ export function prepareStatements(db: Database.Database): Statements {
     markInterrupted: db.prepare(
       `UPDATE sessions SET status = 'interrupted' WHERE id = ? AND status = 'running'`,
     ),
-    sessionStatus: db.prepare('SELECT status FROM sessions WHERE id = ?'),
-    runningSessions: db.prepare(`SELECT id, writer_pid FROM sessions WHERE status = 'running'`),
-    getSession: db.prepare(`SELECT ${SUMMARY_COLUMNS}, variables_json FROM sessions WHERE id = ?`),
-    idsInRange: db.prepare(
-      'SELECT id FROM sessions WHERE id >= @from AND id < @to ORDER BY id LIMIT @max',
-    ),
-    getEvents: db.prepare(
-      'SELECT seq, t_ms, type, node, data_json FROM events WHERE session_id = ? ORDER BY seq',
-    ),
-    getExchanges: db.prepare(
-      `SELECT seq, node, on_hangup, method, url, status, ok, error, total_ms, request_json,
-         response_json, response_body, violations_json, warnings_json, variables_json,
-         parsed_json, timings_json, curl, extra_json
-       FROM webhook_exchanges WHERE session_id = ? ORDER BY seq`,
+    runningSessions: db.prepare(
+      `SELECT id, writer_pid, writer_lock FROM sessions WHERE status = 'running'`,
     ),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
-    list: ALL_FILTER_COMBINATIONS.map((filters) => db.prepare(listSql(filters))),
-    count: ALL_FILTER_COMBINATIONS.map((filters) => db.prepare(countSql(filters))),
   };
 }

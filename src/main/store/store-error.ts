@@ -7,6 +7,8 @@
 export type StoreErrorCode =
   | 'cannot_open'
   | 'not_a_database'
+  /** A SQLite database, but another program's (or one claiming a version without its tables). */
+  | 'not_a_session_log'
   | 'future_version'
   | 'needs_migration'
   | 'read_only'

@@ -7,19 +7,26 @@
  * elsewhere cannot reach it through DNS rebinding), an Origin header if present must be this
  * server's, and API requests must carry the random token printed at start (as a Bearer header,
  * or as `?token=` for the event stream, which EventSource cannot give headers).
+ *
+ * A malformed request (a path that is not a path, broken percent-encoding, a NUL byte, a body
+ * that is not JSON or too large) is answered 4xx with an envelope saying what is wrong; only a
+ * bug answers 500, and even then nothing but one line reaches stderr.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import type { ConsoleEvent, Envelope } from '../../shared/contract.ts';
+import { extname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
+import type { ConsoleEvent, Envelope, ErrorCode } from '../../shared/contract.ts';
 import { PRODUCTION_CSP } from '../app/content-security-policy.ts';
 import type { ChannelHandlers } from '../ipc/channel-handlers.ts';
 import { dispatchRequest } from '../ipc/dispatch-request.ts';
 import type { EventHub } from '../services/event-hub.ts';
+import { readRequestBody } from './read-request-body.ts';
+import { requestPath } from './request-path.ts';
 
 /** Largest request body accepted (the contract's inputs are far smaller). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -66,12 +73,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function refuse(
-  res: ServerResponse,
-  status: number,
-  code: 'forbidden' | 'invalid_input',
-  message: string,
-): void {
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
   const envelope: Envelope<never> = { ok: false, error: { code, message } };
   send(res, status, envelope);
 }
@@ -93,8 +95,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      console.error('[web] request failed:', error);
-      if (!res.headersSent) refuse(res, 500, 'forbidden', 'internal error');
+      // A bug, not a bad request (those are answered 4xx above). One line, no stack and no URL
+      // (the event stream's carries the token): requests must not be able to fill the log.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[web] ${req.method ?? '?'} request failed: ${message.slice(0, 200)}`);
+      if (!res.headersSent) refuse(res, 500, 'failed', 'internal error');
       else res.destroy();
     });
   });
@@ -107,10 +112,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (origin !== undefined && !origins.has(origin)) {
       return refuse(res, 403, 'forbidden', `origin "${origin.slice(0, 100)}" is not this console`);
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname === '/api/events') return events(req, res, url);
-    if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice('/api/'.length));
-    return files(req, res, url.pathname);
+    const target = requestPath(req.url);
+    if (!target.ok) return refuse(res, target.status, 'invalid_input', target.message);
+    const { path, query } = target;
+    if (path === '/api/events') return events(req, res, query);
+    if (path.startsWith('/api/')) return api(req, res, path.slice('/api/'.length));
+    return files(req, res, path);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -140,24 +147,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       req.resume();
     };
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return tooLarge();
-      chunks.push(chunk);
-    }
+    const body = await readRequestBody(req, MAX_BODY_BYTES);
+    // A client that hung up mid-body is owed no answer.
+    if (body === 'aborted') return void res.destroy();
+    if (body === 'too_large') return tooLarge();
     let input: unknown;
     try {
-      input = size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (error) {
       return refuse(res, 400, 'invalid_input', `body is not JSON: ${(error as Error).message}`);
     }
-    send(res, 200, await dispatchRequest(options.handlers, decodeURIComponent(channel), input));
+    send(res, 200, await dispatchRequest(options.handlers, channel, input));
   }
 
-  function events(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    if (!tokenOk(url.searchParams.get('token')))
+  function events(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'the event stream is GET');
+    if (!tokenOk(query.get('token')))
       return refuse(res, 403, 'forbidden', 'missing or wrong token');
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -181,22 +186,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function files(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, 405, 'invalid_input', 'GET only');
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = normalize(join(options.staticDir, relative));
-    if (!file.startsWith(normalize(options.staticDir) + sep))
-      return refuse(res, 404, 'forbidden', 'not found');
-    let info;
-    try {
-      info = await stat(file);
-    } catch {
-      info = null;
-    }
-    if (!info?.isFile()) {
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+    const file = await servableFile(relative);
+    const info = file === null ? null : await stat(file).catch(() => null);
+    if (file === null || !info?.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(
         relative === 'index.html'
-          ? `The console's UI is not built: run "npm run build" (missing ${file}).`
+          ? `The console's UI is not built: run "npm run build" (missing ${resolve(options.staticDir, relative)}).`
           : 'not found',
       );
       return;
@@ -210,7 +207,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'cache-control': 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    // pipeline, not pipe: a file removed or unreadable after stat() must end this response, not
+    // raise an unhandled 'error' that takes the whole server down.
+    pipeline(createReadStream(file), res, (error) => {
+      if (error) res.destroy();
+    });
+  }
+
+  /**
+   * The file under the renderer's folder that `relative` names, symlinks resolved, or null when
+   * it does not exist or lies outside that folder (`..`, a link pointing elsewhere).
+   */
+  async function servableFile(relative: string): Promise<string | null> {
+    try {
+      const root = await realpath(options.staticDir);
+      const lexical = resolve(root, relative);
+      // Checked before touching the disk too: on Windows a UNC path (\\host\share) would make
+      // realpath reach out to another machine.
+      if (!lexical.startsWith(root + sep)) return null;
+      const file = await realpath(lexical);
+      return file.startsWith(root + sep) ? file : null;
+    } catch {
+      return null; // missing, or not reachable: either way there is nothing to serve
+    }
   }
 
   server.on('connection', (socket) => {

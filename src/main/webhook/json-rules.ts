@@ -1,7 +1,7 @@
 /**
  * The JSON reply rules of WEBHOOK.md, applied to a parsed object in one walk that collects every
  * violation with its dotted key path: key names at every level, depth, value types, value length
- * and the leaf-pair count.
+ * and the leaf-pair count. The walk is iterative and goes no deeper than the depth limit.
  */
 import type { Violation, WebhookLimits } from '../../shared/webhook-types.ts';
 import type { VarObject } from '../../shared/variables.ts';
@@ -9,7 +9,10 @@ import { checkKey, checkLength, setOwn } from './value-rules.ts';
 
 type Limits = Pick<WebhookLimits, 'maxKeys' | 'maxValueLength' | 'maxDepth'>;
 
-/** The checked object (arrays, nulls and non-finite numbers left out) and what was wrong. */
+/**
+ * The checked object (arrays, nulls, non-finite numbers and objects past the depth limit left out)
+ * and what was wrong. Nothing inside an object past the depth limit is checked or counted.
+ */
 export interface JsonCheck {
   value: VarObject;
   violations: Violation[];
@@ -21,65 +24,90 @@ interface Walk {
   leaves: number;
 }
 
+/** An object being walked: where it is, its keys, and the copy being built. */
+interface Frame {
+  object: Record<string, unknown>;
+  keys: string[];
+  next: number;
+  prefix: string;
+  depth: number;
+  out: VarObject;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function walk(
-  object: Record<string, unknown>,
-  prefix: string,
-  depth: number,
-  state: Walk,
-  deepReported: boolean,
-): VarObject {
-  const out: VarObject = {};
-  for (const key of Object.keys(object)) {
-    const path = prefix === '' ? key : `${prefix}.${key}`;
-    const value = object[key];
-    const badKey = checkKey(key, path);
-    if (badKey !== null) state.violations.push(badKey);
-    if (isObject(value)) {
-      let reported = deepReported;
-      if (depth + 1 > state.limits.maxDepth && !deepReported) {
-        // Reported once, where the limit is first crossed; what lies deeper is the same problem.
-        state.violations.push({
-          code: 'too_deep',
-          key: path,
-          detail: `${depth + 1} > ${state.limits.maxDepth} levels of objects`,
-        });
-        reported = true;
-      }
-      setOwn(out, key, walk(value, path, depth + 1, state, reported));
+/** Checks one leaf value and, when it is kept, copies it into `out`. */
+function checkLeaf(value: unknown, key: string, path: string, out: VarObject, state: Walk): void {
+  state.leaves++;
+  if (value === null) {
+    state.violations.push({
+      code: 'invalid_value_type',
+      key: path,
+      detail: 'null is not allowed',
+    });
+  } else if (Array.isArray(value)) {
+    state.violations.push({
+      code: 'invalid_value_type',
+      key: path,
+      detail: `arrays are not allowed (${value.length} items)`,
+    });
+  } else if (typeof value === 'string') {
+    const long = checkLength(value, path, state.limits.maxValueLength);
+    if (long !== null) state.violations.push(long);
+    setOwn(out, key, value);
+  } else if (typeof value === 'number' && !Number.isFinite(value)) {
+    state.violations.push({
+      code: 'invalid_value_type',
+      key: path,
+      detail: 'number out of range',
+    });
+  } else if (typeof value === 'number' || typeof value === 'boolean') {
+    setOwn(out, key, value);
+  }
+}
+
+/**
+ * Walks the tree depth first, in key order, with a stack of its own, and stops at the depth
+ * limit: a hostile reply nested thousands of levels (a 64 KiB body holds about 10,000) neither
+ * overflows the call stack nor yields a copy deeper than the limit to log, clone and show.
+ */
+function walk(root: Record<string, unknown>, state: Walk): VarObject {
+  const top: VarObject = {};
+  const stack: Frame[] = [
+    { object: root, keys: Object.keys(root), next: 0, prefix: '', depth: 1, out: top },
+  ];
+  for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
+    const key = frame.keys[frame.next++];
+    if (key === undefined) {
+      stack.pop();
       continue;
     }
-    state.leaves++;
-    if (value === null) {
-      state.violations.push({
-        code: 'invalid_value_type',
-        key: path,
-        detail: 'null is not allowed',
-      });
-    } else if (Array.isArray(value)) {
-      state.violations.push({
-        code: 'invalid_value_type',
-        key: path,
-        detail: `arrays are not allowed (${value.length} items)`,
-      });
-    } else if (typeof value === 'string') {
-      const long = checkLength(value, path, state.limits.maxValueLength);
-      if (long !== null) state.violations.push(long);
-      setOwn(out, key, value);
-    } else if (typeof value === 'number' && !Number.isFinite(value)) {
-      state.violations.push({
-        code: 'invalid_value_type',
-        key: path,
-        detail: 'number out of range',
-      });
-    } else if (typeof value === 'number' || typeof value === 'boolean') {
-      setOwn(out, key, value);
+    const path = frame.prefix === '' ? key : `${frame.prefix}.${key}`;
+    const value = frame.object[key];
+    const badKey = checkKey(key, path);
+    if (badKey !== null) state.violations.push(badKey);
+    if (!isObject(value)) {
+      checkLeaf(value, key, path, frame.out, state);
+      continue;
     }
+    const depth = frame.depth + 1;
+    if (depth > state.limits.maxDepth) {
+      // The object that crosses the limit is the violation; what lies inside it is neither
+      // checked nor kept, so a hostile reply nested ten thousand levels costs one entry.
+      state.violations.push({
+        code: 'too_deep',
+        key: path,
+        detail: `${depth} > ${state.limits.maxDepth} levels of objects`,
+      });
+      continue;
+    }
+    const out: VarObject = {};
+    setOwn(frame.out, key, out);
+    stack.push({ object: value, keys: Object.keys(value), next: 0, prefix: path, depth, out });
   }
-  return out;
+  return top;
 }
 
 /**
@@ -88,7 +116,7 @@ function walk(
  */
 export function checkJsonObject(object: Record<string, unknown>, limits: Limits): JsonCheck {
   const state: Walk = { limits, violations: [], leaves: 0 };
-  const value = walk(object, '', 1, state, false);
+  const value = walk(object, state);
   if (state.leaves > limits.maxKeys) {
     state.violations.push({ code: 'too_many_keys', detail: `${state.leaves} > ${limits.maxKeys}` });
   }

@@ -8,6 +8,7 @@ import type { VarMap } from '../../shared/variables.ts';
 import { isSystemVariable } from '../../shared/variables.ts';
 import { parseIni } from './ini-parser.ts';
 import { checkJsonObject } from './json-rules.ts';
+import { parseJsonText } from './json-text.ts';
 import { parsePlain } from './plain-reply.ts';
 import { setOwn } from './value-rules.ts';
 
@@ -37,7 +38,7 @@ function describeShape(value: unknown): string {
 function parseJson(text: string, limits: WebhookLimits): Omit<ParsedReply, 'applicable'> {
   let tree: unknown;
   try {
-    tree = JSON.parse(text);
+    tree = parseJsonText(text);
   } catch (error) {
     const detail = (error as Error).message;
     return { parsed: {}, violations: [{ code: 'invalid_json', detail }], warnings: [] };

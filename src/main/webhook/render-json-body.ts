@@ -6,6 +6,7 @@
  */
 import type { ReferenceLookup } from '../../shared/flow/template.ts';
 import { renderTemplate } from '../../shared/flow/template.ts';
+import { nestingDepth } from './json-text.ts';
 
 /** A rendered JSON body, or why the template could not be used. */
 export type JsonBodyResult = { text: string; missing: string[] } | { error: string };
@@ -19,11 +20,21 @@ type Parsed = { tree: unknown } | { error: string };
 const parsedTemplates = new Map<string, Parsed>();
 const CACHE_LIMIT = 256;
 
+/**
+ * Deepest body template rendered. Serialising with a replacer recurses once per level and
+ * overflows the stack at a few thousand; no CRM request needs more than a handful.
+ */
+export const MAX_BODY_DEPTH = 64;
+
 function parseTemplate(template: string): Parsed {
   let parsed = parsedTemplates.get(template);
   if (parsed === undefined) {
+    const depth = nestingDepth(template);
     try {
-      parsed = { tree: JSON.parse(template) as unknown };
+      parsed =
+        depth > MAX_BODY_DEPTH
+          ? { error: `the JSON body template nests ${depth} levels, more than ${MAX_BODY_DEPTH}` }
+          : { tree: JSON.parse(template) as unknown };
     } catch (error) {
       parsed = { error: `the JSON body template is not valid JSON (${(error as Error).message})` };
     }

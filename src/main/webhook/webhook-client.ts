@@ -104,6 +104,47 @@ function unsentTimings(startedAt: number): WebhookExchange['timings'] {
   return { startedAt, connectMs: null, ttfbMs: null, totalMs: 0 };
 }
 
+/** How far an exchange got, for the report of an unexpected failure. */
+interface Progress {
+  rendered: RenderedRequest | null;
+}
+
+/**
+ * The exchange for a failure nothing foresaw. The record is the rendered request when there is
+ * one; otherwise the node's URL template as written (never a rendered value, so no secret).
+ */
+function internalFailure(
+  input: ExecuteInput,
+  rendered: RenderedRequest | null,
+  error: unknown,
+  startedAt: number,
+): ExecuteResult {
+  const template = { method: input.node.method, url: input.node.url, headers: [], body: null };
+  const outcome: Outcome = {
+    response: null,
+    violations: [{ code: 'network_error', detail: `internal error: ${describeError(error)}` }],
+    warnings: [],
+    parsed: {},
+    applicable: {},
+    timings: { ...unsentTimings(startedAt), totalMs: Date.now() - startedAt },
+  };
+  const bare = (record: RenderedRequest['record']): RenderedRequest => ({
+    wire: null,
+    record,
+    missing: rendered?.missing ?? [],
+    warnings: rendered?.warnings ?? [],
+    failure: null,
+  });
+  if (rendered !== null) {
+    try {
+      return assemble(input, bare(rendered.record), outcome);
+    } catch {
+      // The rendered record itself may be what failed (copy-as-cURL of it): fall back below.
+    }
+  }
+  return assemble(input, bare(template), outcome);
+}
+
 const INSECURE_TLS: WebhookWarning = {
   code: 'insecure_tls',
   detail: "certificate checks are off (the environment's tls.insecure): the platform will check",
@@ -117,7 +158,11 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
   const transport = createTransport(baseLimits.connectTimeoutMs, network);
   const insecure = network.tls?.insecure === true;
 
-  async function run(input: ExecuteInput, startedAt: number): Promise<ExecuteResult> {
+  async function run(
+    input: ExecuteInput,
+    startedAt: number,
+    progress: Progress,
+  ): Promise<ExecuteResult> {
     const node = input.node;
     const limits = limitsForNode(baseLimits, node);
     const rendered = renderRequest(
@@ -126,6 +171,7 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
       userAgent,
       network.headers,
     );
+    progress.rendered = rendered;
     if (rendered.wire === null) {
       const failure: Violation = rendered.failure ?? {
         code: 'network_error',
@@ -166,30 +212,13 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
   return {
     async execute(input) {
       const startedAt = Date.now();
+      const progress: Progress = { rendered: null };
       try {
-        return await run(input, startedAt);
+        return await run(input, startedAt, progress);
       } catch (error) {
-        // A bug of ours must not take the call down: report it like any other failure.
-        const record = {
-          method: input.node.method,
-          url: '',
-          headers: [],
-          body: null,
-        };
-        return assemble(
-          input,
-          { wire: null, record, missing: [], warnings: [], failure: null },
-          {
-            response: null,
-            violations: [
-              { code: 'network_error', detail: `internal error: ${describeError(error)}` },
-            ],
-            warnings: [],
-            parsed: {},
-            applicable: {},
-            timings: unsentTimings(startedAt),
-          },
-        );
+        // A bug of ours must not take the call down: report it like any other failure, with the
+        // request as rendered (its real URL) when rendering got that far.
+        return internalFailure(input, progress.rendered, error, startedAt);
       }
     },
     close: () => transport.close(),

@@ -3,6 +3,7 @@
  * reachable from the start, what can reach an end, and loops that wait for no input.
  */
 import type { Flow, FlowNode } from './flow-schema.ts';
+import { indexGraph, reachableComponents } from './indexed-graph.ts';
 
 /** One edge: from a node, through a field, to a node id (which may not exist). */
 export interface FlowEdge {
@@ -106,7 +107,12 @@ export function reachableFrom(start: string, next: Map<string, string[]>): Set<s
 export function nodesThatCanEnd(nodes: Flow['nodes'], next: Map<string, string[]>): Set<string> {
   const previous = new Map<string, string[]>();
   for (const [from, tos] of next) {
-    for (const to of tos) previous.set(to, [...(previous.get(to) ?? []), from]);
+    for (const to of tos) {
+      // Appended in place: copying the list per edge made a node with many callers quadratic.
+      const list = previous.get(to);
+      if (list) list.push(from);
+      else previous.set(to, [from]);
+    }
   }
   const canEnd = new Set<string>();
   const stack = Object.entries(nodes)
@@ -123,54 +129,20 @@ export function nodesThatCanEnd(nodes: Flow['nodes'], next: Map<string, string[]
 
 /**
  * Strongly connected components that form a loop (more than one node, or a node that leads to
- * itself), by Tarjan's algorithm, iteratively so a long flow cannot overflow the stack.
+ * itself), in the order Tarjan's algorithm finishes them, each from the node found first; linear
+ * in nodes + edges and without recursion, so a long flow cannot overflow the stack.
  */
 export function loops(next: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+  const graph = indexGraph(next);
+  const parts = reachableComponents(graph, graph.ids.keys());
   const result: string[][] = [];
-  let counter = 0;
-  for (const root of next.keys()) {
-    if (index.has(root)) continue;
-    const work: { id: string; i: number }[] = [{ id: root, i: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1] as { id: string; i: number };
-      const tos = next.get(frame.id) ?? [];
-      if (frame.i < tos.length) {
-        const to = tos[frame.i++] as string;
-        if (!index.has(to)) {
-          index.set(to, counter);
-          low.set(to, counter++);
-          stack.push(to);
-          onStack.add(to);
-          work.push({ id: to, i: 0 });
-        } else if (onStack.has(to)) {
-          low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(to) as number));
-        }
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent)
-        low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
-      if (low.get(frame.id) === index.get(frame.id)) {
-        const component: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop() as string;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.id);
-        const selfLoop = component.length === 1 && tos.includes(frame.id);
-        if (component.length > 1 || selfLoop) result.push(component.reverse());
-      }
-    }
+  for (let c = parts.count - 1; c >= 0; c--) {
+    if (parts.cyclic[c] !== 1) continue;
+    const members = parts.members.subarray(
+      parts.memberOffsets[c] as number,
+      parts.memberOffsets[c + 1] as number,
+    );
+    result.push(Array.from(members, (v) => graph.ids[v] as string));
   }
   return result;
 }

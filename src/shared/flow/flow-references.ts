@@ -1,11 +1,10 @@
 /**
- * Which variables a flow defines where, and which `${...}` each node reads: the data behind the
- * validator's "unknown variable" warnings.
+ * Which `${...}` and conditions each node reads, and which variables it defines: the data behind
+ * the validator's "unknown variable" warnings (the dataflow itself is in `defined-on-entry.ts`).
  */
 import { SYSTEM_VARIABLES } from '../variables.ts';
 import type { Condition, Flow, FlowNode } from './flow-schema.ts';
-import { successors } from './flow-graph.ts';
-import { findReferences } from './template.ts';
+import { findReferences, isSecretReference, referenceRoot } from './template.ts';
 
 /** A template-bearing field of a node. */
 export interface NodeTemplate {
@@ -56,12 +55,22 @@ export function nodeTemplates(node: FlowNode): NodeTemplate[] {
 export function conditionReads(node: FlowNode): ConditionRead[] {
   if (node.type !== 'branch') return [];
   const out: ConditionRead[] = [];
-  const walk = (c: Condition, field: (string | number)[]): void => {
-    if ('all' in c) c.all.forEach((inner, i) => walk(inner, [...field, 'all', i]));
-    else if ('any' in c) c.any.forEach((inner, i) => walk(inner, [...field, 'any', i]));
-    else out.push({ field: [...field, 'var'], path: c.var, condition: c });
-  };
-  node.cases.forEach((c, i) => walk(c.if, ['cases', i, 'if']));
+  // An explicit stack, last item first, so a deeply nested condition cannot overflow the stack
+  // and the reads still come out in document order.
+  const stack: { condition: Condition; field: (string | number)[] }[] = [];
+  for (let i = node.cases.length - 1; i >= 0; i--) {
+    stack.push({ condition: (node.cases[i] as { if: Condition }).if, field: ['cases', i, 'if'] });
+  }
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { condition: c, field } = top;
+    if ('all' in c || 'any' in c) {
+      const key = 'all' in c ? 'all' : 'any';
+      const items = 'all' in c ? c.all : c.any;
+      for (let i = items.length - 1; i >= 0; i--) {
+        stack.push({ condition: items[i] as Condition, field: [...field, key, i] });
+      }
+    } else out.push({ field: [...field, 'var'], path: c.var, condition: c });
+  }
   return out;
 }
 
@@ -82,48 +91,30 @@ export function nodeDefinitions(node: FlowNode): { names: string[]; any: boolean
   }
 }
 
+/** Names that can be asked about: a `Set`, or anything else that answers `has`. */
+export interface NameSet {
+  has(name: string): boolean;
+}
+
 /** What may be defined on entry to a node: names, and whether a webhook may have set more. */
 export interface DefinedOnEntry {
-  names: Set<string>;
+  names: NameSet;
   afterWebhook: boolean;
 }
 
 /**
- * For every node, the variables that some path from the start may have defined on entry
- * (system, flow `variables`, and what earlier nodes set), by a fixed-point over the graph.
+ * The root variable of every `${...}` and condition a node reads (secrets left out), each once:
+ * what the dataflow must answer for it.
  */
-export function definedOnEntry(flow: Flow): Map<string, DefinedOnEntry> {
-  const next = successors(flow.nodes);
-  const initial = new Set<string>([...SYSTEM_VARIABLES, ...Object.keys(flow.variables)]);
-  const entry = new Map<string, DefinedOnEntry>();
-  if (!Object.hasOwn(flow.nodes, flow.start)) return entry;
-  entry.set(flow.start, { names: new Set(initial), afterWebhook: false });
-  const queue = [flow.start];
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
-    const here = entry.get(id) as DefinedOnEntry;
-    const defs = nodeDefinitions(flow.nodes[id] as FlowNode);
-    const outNames = new Set([...here.names, ...defs.names]);
-    const outAny = here.afterWebhook || defs.any;
-    for (const to of next.get(id) ?? []) {
-      const target = entry.get(to);
-      if (!target) {
-        entry.set(to, { names: new Set(outNames), afterWebhook: outAny });
-        queue.push(to);
-        continue;
-      }
-      let grew = !target.afterWebhook && outAny;
-      for (const name of outNames) {
-        if (!target.names.has(name)) {
-          target.names.add(name);
-          grew = true;
-        }
-      }
-      target.afterWebhook ||= outAny;
-      if (grew) queue.push(to);
+export function nodeReadRoots(node: FlowNode): string[] {
+  const roots = new Set<string>();
+  for (const { template } of nodeTemplates(node)) {
+    for (const ref of findReferences(template)) {
+      if (ref.valid && !isSecretReference(ref.path)) roots.add(referenceRoot(ref.path));
     }
   }
-  return entry;
+  for (const read of conditionReads(node)) roots.add(referenceRoot(read.path));
+  return [...roots];
 }
 
 /** Every variable any node of the flow may define (what an on-hang-up request can read). */

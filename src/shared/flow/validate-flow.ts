@@ -21,15 +21,13 @@ import {
   successors,
   waitsForInput,
 } from './flow-graph.ts';
-import {
-  conditionReads,
-  definedAnywhere,
-  definedOnEntry,
-  nodeTemplates,
-} from './flow-references.ts';
+import { definedOnEntry } from './defined-on-entry.ts';
+import { conditionReads, definedAnywhere, nodeTemplates } from './flow-references.ts';
 import type { DefinedOnEntry } from './flow-references.ts';
 import { firstJsonErrorOffset, locationOf } from './json-error-location.ts';
 import { toPointer } from './json-pointer.ts';
+import { checkMatchPattern } from './match-pattern.ts';
+import { checkRawJson } from './raw-json-checks.ts';
 import { findReferences, isSecretReference, referenceRoot } from './template.ts';
 
 /** One problem found in a flow. */
@@ -105,7 +103,11 @@ export function validateFlow(data: unknown): FlowValidation {
     problems.error([], 'invalid-shape', 'a flow must be a JSON object');
     return { ok: false, flow: null, problems: problems.list };
   }
-  findReservedKeys(data, [], problems);
+  const raw = checkRawJson(data);
+  for (const { path, code, message } of raw) problems.error(path, code, message);
+  // Nothing else may walk a value nested too deep: zod and the engine recurse.
+  if (raw.some((p) => p.code === 'too-deep'))
+    return { ok: false, flow: null, problems: problems.list };
   const rawNodes = (data as Record<string, unknown>)['nodes'];
   const shell = parseLenient(FlowSchema.extend({ nodes: NodeMapShape }), data, [], problems);
   const nodes: Record<string, FlowNode> = {};
@@ -134,23 +136,6 @@ export function validateFlow(data: unknown): FlowValidation {
 // The shell is checked with nodes as plain objects; each node is then checked on its own so one
 // broken node does not hide the problems of the others.
 const NodeMapShape = z.record(z.string(), z.looseObject({}));
-
-/**
- * `__proto__` cannot be kept as a key of a parsed object (assigning it changes the prototype),
- * so a flow that uses it anywhere is refused rather than silently losing it.
- */
-function findReservedKeys(value: unknown, path: Path, problems: Problems): void {
-  if (typeof value !== 'object' || value === null) return;
-  for (const [key, inner] of Object.entries(value)) {
-    if (key === '__proto__')
-      problems.error(
-        [...path, key],
-        'reserved-key',
-        '"__proto__" is reserved and cannot be used as a key',
-      );
-    findReservedKeys(inner, [...path, key], problems);
-  }
-}
 
 function parseNode(raw: unknown, path: Path, problems: Problems): FlowNode | null {
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
@@ -258,8 +243,9 @@ function checkMeaning(flow: Flow, problems: Problems): void {
     }
     checkNode(flow, id, node, problems);
   }
-  checkReferences(flow, problems);
-  checkGraph(flow, problems);
+  const next = successors(nodes);
+  checkReferences(flow, next, problems);
+  checkGraph(flow, next, problems);
 }
 
 function checkAssignedName(path: Path, name: string, problems: Problems): void {
@@ -323,7 +309,7 @@ function checkNode(flow: Flow, id: string, node: FlowNode, problems: Problems): 
         );
         break;
       }
-      const fields = new Set(rows.flatMap((row) => Object.keys(row)));
+      const fields = datasetFields(rows);
       for (const field of Object.keys(node.match)) {
         if (!fields.has(field))
           problems.warning(
@@ -351,15 +337,13 @@ function checkNode(flow: Flow, id: string, node: FlowNode, problems: Problems): 
           problems.error(valuePath, 'missing-value', `operator "${condition.op}" needs a value`);
         }
         if (condition.op === 'matches' && condition.value !== undefined) {
-          try {
-            new RegExp(String(condition.value));
-          } catch (error) {
+          const reason = checkMatchPattern(String(condition.value));
+          if (reason !== null)
             problems.error(
               valuePath,
               'invalid-regex',
-              `not a valid regular expression: ${(error as Error).message}`,
+              `not a usable regular expression: ${reason}`,
             );
-          }
         }
       }
       break;
@@ -446,8 +430,8 @@ function checkHttpNode(
   }
 }
 
-function checkReferences(flow: Flow, problems: Problems): void {
-  const entry = definedOnEntry(flow);
+function checkReferences(flow: Flow, next: Map<string, string[]>, problems: Problems): void {
+  const entry = definedOnEntry(flow, next);
   const anywhere = definedAnywhere(flow);
   for (const [id, node] of Object.entries(flow.nodes)) {
     // A send-on-hang-up request renders with the variables at the end of the call.
@@ -462,7 +446,16 @@ function checkReferences(flow: Flow, problems: Problems): void {
             'invalid-reference',
             `invalid reference \${${ref.path}}: use \${name} or \${name.field}`,
           );
-        } else if (!isSecretReference(ref.path) && scope && !isDefined(ref.path, scope)) {
+        } else if (isSecretReference(ref.path)) {
+          // Anywhere but a request, a secret would be spoken, stored in a variable and logged.
+          if (!secretAllowed(node, field)) {
+            problems.error(
+              path,
+              'secret-not-allowed',
+              `\${${ref.path}} is not allowed here: secrets go only in an http node's url, headers or body`,
+            );
+          }
+        } else if (scope && !isDefined(ref.path, scope)) {
           problems.warning(path, 'unknown-variable', `unknown variable \${${ref.path}}`);
         }
       }
@@ -478,12 +471,18 @@ function checkReferences(flow: Flow, problems: Problems): void {
   }
 }
 
+/** True for the fields a secret may be rendered into: the request of an `http` node. */
+function secretAllowed(node: FlowNode, field: Path): boolean {
+  return (
+    node.type === 'http' && (field[0] === 'url' || field[0] === 'headers' || field[0] === 'body')
+  );
+}
+
 function isDefined(path: string, scope: DefinedOnEntry): boolean {
   return scope.afterWebhook || scope.names.has(referenceRoot(path));
 }
 
-function checkGraph(flow: Flow, problems: Problems): void {
-  const next = successors(flow.nodes);
+function checkGraph(flow: Flow, next: Map<string, string[]>, problems: Problems): void {
   const reachable = reachableFrom(flow.start, next);
   const canEnd = nodesThatCanEnd(flow.nodes, next);
   for (const id of Object.keys(flow.nodes)) {
@@ -509,8 +508,28 @@ function checkGraph(flow: Flow, problems: Problems): void {
       problems.warning(
         ['nodes', component[0] as string],
         'loop-without-input',
-        `loop ${[...component, component[0]].join(' -> ')} never waits for the caller`,
+        `loop ${describeLoop(component)} never waits for the caller`,
       );
     }
   }
+}
+
+/** A loop as `a -> b -> a`; a long one shortened, so one warning never grows with the flow. */
+function describeLoop(component: string[]): string {
+  const shown = component.length <= 12 ? [...component, component[0]] : component.slice(0, 10);
+  const more = component.length <= 12 ? '' : ` -> … (${component.length} nodes)`;
+  return shown.join(' -> ') + more;
+}
+
+// Field names of each dataset, worked out once: per queryData node, many nodes over a big dataset
+// made validation quadratic.
+const fieldsOfDataset = new WeakMap<object, ReadonlySet<string>>();
+
+function datasetFields(rows: readonly Record<string, unknown>[]): ReadonlySet<string> {
+  let fields = fieldsOfDataset.get(rows);
+  if (fields === undefined) {
+    fields = new Set(rows.flatMap((row) => Object.keys(row)));
+    fieldsOfDataset.set(rows, fields);
+  }
+  return fields;
 }

@@ -67,7 +67,8 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
 
   let store: SessionStore;
   try {
-    store = openSessionLog(values.db, io);
+    // Only --log writes (the re-run, as a new session); replaying alone just reads.
+    store = openSessionLog(values.db, io, { readonly: values.log !== true });
   } catch (error) {
     println(io.stderr, `replay: ${(error as Error).message}`);
     return EXIT.usage;

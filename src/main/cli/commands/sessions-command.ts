@@ -1,19 +1,17 @@
 /**
  * `sessions list`, `sessions show <id>` and `sessions export <id>`: the session log from the
- * terminal.
+ * terminal, read-only (they never create, migrate or change the file).
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SessionSummary } from '../../../shared/session-types.ts';
 import { EXPORT_FORMATS, exportSession, isExportFormat } from '../../export/export-session.ts';
 import { APP_EXPORTER } from '../../export/exporter.ts';
 import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
-import { openSessionStore } from '../../store/session-store.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
 import { formatEvent } from '../format-event.ts';
-import { lookUpSession, sessionDbPath } from '../session-log-option.ts';
+import { lookUpSession, openSessionLog, sessionDbPath } from '../session-log-option.ts';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -61,12 +59,7 @@ async function sessionsExport(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`sessions export: unknown --format "${values.format}" (${formats})`);
   const id = positionals[0] as string;
   const path = sessionDbPath(values.db, io);
-  // Opening a missing file would create an empty database just to find nothing in it.
-  if (!existsSync(path)) {
-    println(io.stderr, `sessions export: no session "${id}" in ${path} (no such database)`);
-    return EXIT.failed;
-  }
-  const store = openSessionStore({ path });
+  const store = openSessionLog(values.db, io, { readonly: true });
   let session;
   try {
     session = lookUpSession(store, id, 'sessions export');
@@ -99,7 +92,8 @@ export async function sessionsCommand(args: string[], io: CliIo): Promise<number
   if (sub === 'export') return sessionsExport(rest, io);
   const { values, positionals } = parseOptions(rest, OPTIONS, `sessions ${sub ?? ''}`.trim());
   const path = sessionDbPath(values.db, io);
-  const open = (): SessionStore => openSessionStore({ path });
+  // Listing and showing only read: a mistyped --db is an error, not a new empty log.
+  const open = (): SessionStore => openSessionLog(values.db, io, { readonly: true });
   if (sub === 'list') {
     if (positionals.length > 0)
       throw new UsageError(`sessions list: unexpected argument "${positionals[0]}"`);
