@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../helpers/cli-process.ts';
+import type { RawAnswer, RawRequestOptions } from '../helpers/raw-request.ts';
+import { rawRequest } from '../helpers/raw-request.ts';
 
 const LAUNCHER = join(ROOT, 'src/main/web/main.ts');
 const URL_LINE = /\(browser mode\): http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/;
@@ -58,35 +59,9 @@ before(async () => {
 });
 after(() => stop());
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
 /** One request with the path exactly as given. */
-function raw(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: options.method ?? 'GET',
-        headers: { host: `127.0.0.1:${port}`, ...options.headers },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const raw = (path: string, options?: RawRequestOptions): Promise<RawAnswer> =>
+  rawRequest(port, path, options);
 
 /** Bytes on a bare socket (for request lines no HTTP client would send); the status line back. */
 function socketRequest(text: string): Promise<string> {
@@ -105,7 +80,7 @@ function socketRequest(text: string): Promise<string> {
 const auth = () => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
 /** A 4xx with the envelope's invalid_input error matching `message`. */
-function assertRefused(answer: Answer, status: number, message: RegExp, what: string): void {
+function assertRefused(answer: RawAnswer, status: number, message: RegExp, what: string): void {
   assert.equal(answer.status, status, `${what}: ${answer.body}`);
   const envelope = JSON.parse(answer.body);
   assert.equal(envelope.ok, false, what);

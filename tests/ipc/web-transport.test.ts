@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import type { WebServer } from '../../src/main/web/web-server.ts';
 import { startWebServer } from '../../src/main/web/web-server.ts';
 import { tempDir } from '../helpers/cli-process.ts';
+import type { RawAnswer, RawRequestOptions } from '../helpers/raw-request.ts';
+import { rawRequest } from '../helpers/raw-request.ts';
 import type { TestConsole } from '../helpers/console-services.ts';
 import { startTestConsole } from '../helpers/console-services.ts';
 
@@ -27,36 +29,9 @@ after(async () => {
   await con.services.close();
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw HTTP request, so tests control Host and Origin exactly as an attacker could. */
-function raw(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: options.method ?? 'GET',
-        headers: { host: `127.0.0.1:${port}`, ...options.headers },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+/** One request with the path exactly as given. */
+const raw = (path: string, options?: RawRequestOptions): Promise<RawAnswer> =>
+  rawRequest(port, path, options);
 
 const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
   raw(`/api/${channel}`, {
