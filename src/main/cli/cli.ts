@@ -48,15 +48,25 @@ commands:
   run, test, replay and send take --workspace <dir>, --env <name|file> and --secret name=value
   mock-crm                  start the demo CRM [--port N] (default 4010, 0 = any free port)
 
-exit status: 0 ok; 1 the call ended in error, a test failed, a replay differs or a sent request
-             has an error; 2 usage error, invalid flow or environment, missing secret`;
+exit status (each command's --help has its own):
+  run        0 the call reached an end; 1 it ended in error; 2 usage error, invalid flow or
+             environment, missing secret
+  validate   0 every flow is valid (warnings allowed); 1 a flow has an error; 2 usage error or a
+             file that cannot be read
+  sessions   0 ok; 1 no such session, or the log cannot be opened; 2 usage error
+  replay     0 the re-run matches; 1 it differs; 2 usage error, unknown session, invalid flow
+  test       0 every case passes; 1 a case fails; 2 usage error, invalid test file or flow
+  send       0 the exchange is ok; 1 it has an error; 2 usage error, node not an http node
+  mock-crm   0 stopped with Ctrl-C; 2 usage error, port in use`;
 
 /**
  * One command's part of {@link HELP}: its line and the option lines under it (CLI.md: every
  * command answers `--help` with its own usage). Null for an unknown command.
  */
 export function commandHelp(command: string): string | null {
-  const lines = HELP.split('\n');
+  const all = HELP.split('\n');
+  const table = all.findIndex((l) => l.startsWith('exit status'));
+  const lines = all.slice(0, table);
   const blocks: string[] = [];
   for (let start = 0; start < lines.length; start++) {
     const line = lines[start] ?? '';
@@ -71,7 +81,17 @@ export function commandHelp(command: string): string | null {
   const shared = ['run', 'test', 'replay'].includes(command)
     ? '\n\nalso: --workspace <dir>, --env <name|file>, --secret name=value (see ivr-console --help)'
     : '';
-  return blocks.join('\n') + shared;
+  return `${blocks.join('\n')}${shared}\n\n${exitStatusOf(command, all.slice(table + 1))}`;
+}
+
+/** A command's rows of the exit status table in {@link HELP}, as its own `exit status:` text. */
+function exitStatusOf(command: string, table: string[]): string {
+  const start = table.findIndex((l) => l.startsWith(`  ${command.padEnd(10)} `));
+  if (start === -1) return '';
+  let end = start + 1;
+  while (end < table.length && /^ {13}/.test(table[end] ?? '')) end++;
+  const [first = '', ...rest] = table.slice(start, end);
+  return [`exit status: ${first.slice(13)}`, ...rest].join('\n');
 }
 
 /** Runs the CLI with `argv` (without node and script). Resolves to the exit status. */
