@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { browserExecutable, skipWithoutBrowser } from '../helpers/find-browser.ts';
 import type { LoopbackServer } from '../helpers/loopback-server.ts';
 import type { BuiltApp } from './fixtures/built-app.ts';
 import { buildApp, ROOT } from './fixtures/built-app.ts';
@@ -56,7 +57,7 @@ function layout(
   }))()`);
 }
 
-describe('renderer without a connection, in Chromium', () => {
+describe('renderer without a connection, in Chromium', { skip: skipWithoutBrowser }, () => {
   let built: BuiltApp;
   let server: LoopbackServer;
   let browser: Browser;
@@ -65,7 +66,7 @@ describe('renderer without a connection, in Chromium', () => {
     built = await buildApp('renderer');
     server = await serveFolder(built.rendererDir);
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: browserExecutable(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     mkdirSync(RESULTS, { recursive: true });

@@ -1,12 +1,16 @@
 /**
  * Key tones played live in Chromium (a running AudioContext; autoplay allowed by flag), from real
- * keydown events as the softphone will receive them: the tone is scheduled under 20 ms after the
- * press, and what reaches the speakers, recorded by the audio tap an end-to-end test would use,
- * decodes back to the keys typed, starting exactly when scheduled.
+ * keydown events as the softphone will receive them: each press schedules its own tone, in order,
+ * just the schedule lead ahead of the context's clock unless it waits for the previous tone, and
+ * what reaches the speakers, recorded by the audio tap an end-to-end test would use, decodes back
+ * to the keys typed, starting exactly when scheduled. Every figure asserted is on the audio
+ * context's clock, which a busy machine does not stretch; wall-clock figures are only reported.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SCHEDULE_LEAD_LIMITS_MS } from '../../src/renderer/src/audio/dtmf-player.ts';
+import { DEFAULT_DTMF_SETTINGS } from '../../src/renderer/src/audio/dtmf-settings.ts';
 import type { Segment } from './dtmf-analysis.ts';
 import { analyzeTone, durationMs, findTones, steadyPart } from './dtmf-analysis.ts';
 import type { TapRecording } from './fixtures/audio-tap.ts';
@@ -14,10 +18,13 @@ import { installAudioTap, startTap, stopTap } from './fixtures/audio-tap.ts';
 import type { LivePress, TestPageWindow } from './fixtures/dtmf-test-page.ts';
 import type { TestPage } from './fixtures/test-page.ts';
 import { openTestPage } from './fixtures/test-page.ts';
+import { skipWithoutBrowser } from '../helpers/find-browser.ts';
 
 /** Keys as Playwright types them; `Shift+…` gives the capital letters A-D. */
 const TYPED = ['1', '5', '9', '#', '0', '*', 'Shift+D', 'Shift+A'];
 const EXPECTED = ['1', '5', '9', '#', '0', '*', 'D', 'A'];
+/** Rounding slack when comparing context times, in ms. */
+const EPSILON_MS = 1e-6;
 
 /** The key each tone of a recording decodes to. */
 function decode(recording: TapRecording, tones: Segment[]): (string | undefined)[] {
@@ -33,7 +40,7 @@ function onsetErrorsMs(recording: TapRecording, tones: Segment[], presses: LiveP
   );
 }
 
-describe('DTMF played live in Chromium', () => {
+describe('DTMF played live in Chromium', { skip: skipWithoutBrowser }, () => {
   let testPage: TestPage;
 
   before(async () => {
@@ -49,24 +56,58 @@ describe('DTMF played live in Chromium', () => {
     await testPage?.close();
   });
 
+  /**
+   * Checks where a press put its tone, on the context's clock: a tone of the set length, after
+   * the press and never closer than the set silence to the previous tone; either just the
+   * schedule lead ahead (not queued) or exactly at the end of that silence (queued).
+   */
+  function assertPlaced(press: LivePress, previous: LivePress | undefined): void {
+    const { toneMs, minGapMs } = DEFAULT_DTMF_SETTINGS;
+    const label = `press ${press.key}: ${JSON.stringify(press)}`;
+    assert.ok(Math.abs((press.endsAt - press.startsAt) * 1000 - toneMs) < EPSILON_MS, label);
+    assert.ok(press.startsAt > press.pressedAt, `scheduled in the past; ${label}`);
+    const earliest = previous === undefined ? -Infinity : previous.endsAt + minGapMs / 1000;
+    if (press.queued) {
+      assert.ok(previous, `queued behind nothing; ${label}`);
+      assert.ok(Math.abs((press.startsAt - earliest) * 1000) < EPSILON_MS, label);
+    } else {
+      const { min, max } = SCHEDULE_LEAD_LIMITS_MS;
+      assert.ok(
+        press.scheduleAheadMs >= min - EPSILON_MS && press.scheduleAheadMs <= max + EPSILON_MS,
+        `not within the schedule lead; ${label}`,
+      );
+      assert.ok(press.startsAt >= earliest - EPSILON_MS / 1000, `overlaps; ${label}`);
+    }
+  }
+
   const livePresses = () =>
     testPage.page.evaluate(() => (globalThis as unknown as TestPageWindow).dtmfTest.livePresses());
 
   const liveContext = () =>
     testPage.page.evaluate(() => (globalThis as unknown as TestPageWindow).dtmfTest.liveContext());
 
-  /** Records while `play` runs and on until the last tone scheduled (queued too) has ended. */
+  /** Waits until the context has rendered past the end of every tone scheduled so far. */
+  async function untilTonesRendered(): Promise<void> {
+    const lastEnd = Math.max(0, ...(await livePresses()).map((press) => press.endsAt));
+    while ((await liveContext()).currentTime < lastEnd + 0.1) await sleep(20);
+  }
+
+  /**
+   * Records while `play` runs and on until the last tone scheduled (queued too) has ended. Starts
+   * only once earlier tones have been rendered: a sound server (PulseAudio, PipeWire) has the
+   * context render in large bursts, so a tone scheduled by an earlier test can still be ahead.
+   */
   async function record(play: () => Promise<void>): Promise<TapRecording> {
+    await untilTonesRendered();
     assert.equal(await startTap(testPage.page), 1, 'one live context tapped');
     await play();
-    const lastEnd = Math.max(...(await livePresses()).map((press) => press.endsAt));
-    while ((await liveContext()).currentTime < lastEnd + 0.1) await sleep(20);
+    await untilTonesRendered();
     const [recording] = await stopTap(testPage.page);
     assert.equal(recording!.discontinuities, 0, 'a gapless recording');
     return recording!;
   }
 
-  test('a key press schedules its tone under 20 ms ahead of currentTime', async (t) => {
+  test('each key press schedules its own tone in order, at once unless the previous one plays', async (t) => {
     for (const key of ['1', '2', '3']) {
       await testPage.page.keyboard.press(key);
       await sleep(200);
@@ -78,18 +119,16 @@ describe('DTMF played live in Chromium', () => {
     );
     const context = await liveContext();
     assert.equal(context.state, 'running');
-    for (const press of presses) {
-      assert.equal(press.queued, false);
-      assert.ok(
-        press.scheduleAheadMs > 0 && press.scheduleAheadMs < 20,
-        `${press.scheduleAheadMs}`,
-      );
-    }
+    assert.equal(presses[0]!.queued, false, 'the first press has no tone to wait for');
+    // Whether a later press finds the previous tone still playing depends on how far apart the
+    // key events arrived, which a busy machine changes: both outcomes are right, each exactly so.
+    presses.forEach((press, i) => assertPlaced(press, presses[i - 1]));
     // How long press() itself ran is wall-clock time, which a loaded machine stretches: it is
     // reported, never asserted (performance is measured by benchmarks, not tests).
     const worst = (pick: (press: LivePress) => number) => Math.max(...presses.map(pick)).toFixed(2);
     t.diagnostic(
       `scheduled ${worst((p) => p.scheduleAheadMs)} ms ahead at most; ` +
+        `${presses.filter((p) => p.queued).length} of ${presses.length} queued; ` +
         `press() ran in ${worst((p) => p.handlerMs)} ms at most; context ${context.sampleRate} Hz`,
     );
   });
@@ -121,14 +160,25 @@ describe('DTMF played live in Chromium', () => {
     );
   });
 
-  test('keys typed faster than tones play queue up, 50 ms of silence apart', async (t) => {
+  test('keys pressed faster than tones play queue up, 50 ms of silence apart', async (t) => {
     const before = (await livePresses()).length;
-    const recording = await record(() => testPage.page.keyboard.type('147', { delay: 10 }));
+    // Three keydown events in one task of the page: however busy the machine, they come faster
+    // than a tone plays, so the last two must queue (typed keys could arrive spread out).
+    const recording = await record(() =>
+      testPage.page.evaluate(
+        "for (const key of ['1', '4', '7']) dispatchEvent(new KeyboardEvent('keydown', { key }))",
+      ),
+    );
     const presses = (await livePresses()).slice(before);
     assert.deepEqual(
-      presses.map((press) => press.queued),
-      [false, true, true],
+      presses.map((press) => [press.key, press.queued]),
+      [
+        ['1', false],
+        ['4', true],
+        ['7', true],
+      ],
     );
+    presses.forEach((press, i) => assertPlaced(press, presses[i - 1]));
     const { samples, sampleRate } = recording;
     const tones = findTones(samples, sampleRate, -60, 1);
     assert.deepEqual(decode(recording, tones), ['1', '4', '7']);

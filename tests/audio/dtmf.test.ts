@@ -20,6 +20,7 @@ import type { TestPageWindow } from './fixtures/dtmf-test-page.ts';
 import type { TestPage } from './fixtures/test-page.ts';
 import { openTestPage } from './fixtures/test-page.ts';
 import { goertzelAmplitude, toDb } from './goertzel.ts';
+import { skipWithoutBrowser } from '../helpers/find-browser.ts';
 
 const ALL_KEYS = '123A456B789C*0#D'.split('') as TimedKey['key'][];
 /** Keeps the ramps (4 ms) and a margin out of frequency and level measurements. */
@@ -31,7 +32,7 @@ interface Rendering {
   presses: DtmfPress[];
 }
 
-describe('DTMF rendered offline in Chromium', () => {
+describe('DTMF rendered offline in Chromium', { skip: skipWithoutBrowser }, () => {
   let testPage: TestPage;
 
   before(async () => {

@@ -18,6 +18,7 @@ import {
   clickKeys,
   LARGE,
   launchBrowser,
+  UI,
   openConsole,
   openTab,
   pickCall,
@@ -49,7 +50,7 @@ const TEST_TIMEOUT_MS = 90_000;
 /** Text with runs of white space made single spaces (cells of a row, lines of a block). */
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-describe('a balance call in the console (Chromium, browser mode)', () => {
+describe('a balance call in the console (Chromium, browser mode)', UI, () => {
   let server: RunningConsole;
   let browser: Browser;
   let open: ConsolePage | undefined;

@@ -15,6 +15,7 @@ import {
   callButton,
   clickKeys,
   launchBrowser,
+  UI,
   openConsole,
   openTab,
   pickCall,
@@ -31,7 +32,7 @@ const TEST_TIMEOUT_MS = 90_000;
 /** Text with runs of white space made single spaces. */
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-describe('the sample flows by clicks (Chromium, browser mode)', () => {
+describe('the sample flows by clicks (Chromium, browser mode)', UI, () => {
   let server: RunningConsole;
   let browser: Browser;
   let open: ConsolePage | undefined;

@@ -16,6 +16,7 @@ import { startConsole } from './fixtures/console-server.ts';
 import type { ConsolePage } from './fixtures/console-page.ts';
 import {
   launchBrowser,
+  UI,
   openConsole,
   screenshot,
   variableValue,
@@ -56,7 +57,7 @@ async function openSessions(page: Page): Promise<void> {
   await page.getByTestId('sessions-table').waitFor();
 }
 
-describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)', () => {
+describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)', UI, () => {
   let server: RunningConsole;
   let browser: Browser;
   let open: ConsolePage | undefined;

@@ -1,4 +1,11 @@
+/**
+ * The OS speech engine wired into the console services, on a machine without audio: espeak-ng
+ * runs in an environment with no sound server and no device (NO_AUDIO_ENV, for its processes
+ * only), so the failure path is exercised the same with or without PulseAudio/PipeWire here.
+ */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CallEvent } from '../../src/shared/call-events.ts';
@@ -7,62 +14,78 @@ import { createConsoleServices } from '../../src/main/services/console-services.
 import { detectSpeechBackend } from '../../src/main/services/os-speech-backend.ts';
 import { estimateSpeechMs } from '../../src/main/engine/speaker.ts';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
-import { ROOT, tempDir } from '../helpers/cli-process.ts';
-
-// On a machine with a sound device espeak-ng really speaks; this checks the no-device path.
-const hasAudio = process.env['IVR_TEST_HAS_AUDIO'] === '1';
+import { findExecutableOnPath } from '../../src/main/tts/find-executable.ts';
+import { ROOT } from '../helpers/cli-process.ts';
+import { NO_AUDIO_ENV } from '../tts/no-audio-env.ts';
+import { skipWithoutEspeak } from '../tts/real-espeak.ts';
 
 test(
   'with the OS engine failing (no audio device), prompts keep their pace and the notice comes once',
-  { skip: hasAudio && 'a sound device is present' },
+  {
+    skip:
+      skipWithoutEspeak ||
+      (process.platform !== 'linux' && 'the no-audio environment is made for Linux sound stacks'),
+  },
   async () => {
-    const speech = await detectSpeechBackend();
-    assert.equal(speech?.id, 'espeak-ng', 'espeak-ng is the Linux engine here');
-    const services = await createConsoleServices({
-      dataDir: tempDir('ivr-speech-'),
-      resourcesDir: join(ROOT, 'resources'),
-      shell: 'browser',
-      version: '0',
-      speech,
+    // espeak-ng even where Speech Dispatcher is installed: the no-audio environment reaches a
+    // process the engine starts, not a speech daemon already running.
+    const speech = await detectSpeechBackend({
+      env: { ...NO_AUDIO_ENV },
+      findExecutable: (name) =>
+        name === 'espeak-ng' ? findExecutableOnPath(name) : Promise.resolve(null),
     });
+    assert.equal(speech?.id, 'espeak-ng');
+    const dataDir = await mkdtemp(join(tmpdir(), 'ivr-speech-'));
     try {
-      const seen: ConsoleEvent[] = [];
-      services.hub.subscribe((event) => seen.push(event));
-      const { flow } = await loadFlowFile(join(ROOT, 'resources/flows/balance.json'));
-      assert.ok(flow);
-      const started = services.calls.start({
-        flow,
-        flowPath: 'balance.json',
-        source: '+3612345678',
-        destination: '+3612000000',
-        variables: {},
+      const services = await createConsoleServices({
+        dataDir,
+        resourcesDir: join(ROOT, 'resources'),
+        shell: 'browser',
+        version: '0',
+        speech,
       });
-      const callEvents = (): CallEvent[] =>
-        seen.flatMap((e) => (e.kind === 'call' ? [e.event] : []));
-      // Wait for the second prompt to start: the first ("Welcome to Example Bank.") has finished.
-      for (
-        let i = 0;
-        i < 100 && callEvents().filter((e) => e.type === 'prompt_started').length < 2;
-        i++
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      try {
+        const seen: ConsoleEvent[] = [];
+        const callEvents = (): CallEvent[] =>
+          seen.flatMap((e) => (e.kind === 'call' ? [e.event] : []));
+        // The second prompt starting means the first ("Welcome to Example Bank.") has finished.
+        const secondPrompt = new Promise<void>((resolve) => {
+          services.hub.subscribe((event) => {
+            seen.push(event);
+            if (callEvents().filter((e) => e.type === 'prompt_started').length >= 2) resolve();
+          });
+        });
+        const { flow } = await loadFlowFile(join(ROOT, 'resources/flows/balance.json'));
+        assert.ok(flow);
+        const started = services.calls.start({
+          flow,
+          flowPath: 'balance.json',
+          source: '+3612345678',
+          destination: '+3612000000',
+          variables: {},
+        });
+        // Or the call's end, should it end before that: the assertions below then say why.
+        await Promise.race([secondPrompt, started.done]);
+        services.calls.hangUp(started.callId);
+        await started.done;
+        const ended = callEvents().find((e) => e.type === 'prompt_ended');
+        const welcome = estimateSpeechMs('Welcome to Example Bank.');
+        // A lower bound only: a failed prompt must not end early; a busy machine only adds time.
+        assert.ok(
+          ended && ended.t >= welcome - 50,
+          `the failed prompt still took about ${welcome} ms (took ${ended?.t})`,
+        );
+        const notices = seen.filter((e) => e.kind === 'notice');
+        assert.equal(notices.length, 1, JSON.stringify(notices));
+        assert.match(
+          notices[0]?.kind === 'notice' ? notices[0].message : '',
+          /^Speech failed \(espeak-ng could not play audio.*captions only\.$/,
+        );
+      } finally {
+        await services.close();
       }
-      services.calls.hangUp(started.callId);
-      await started.done;
-      const ended = callEvents().find((e) => e.type === 'prompt_ended');
-      const welcome = estimateSpeechMs('Welcome to Example Bank.');
-      assert.ok(
-        ended && ended.t >= welcome - 50,
-        `the failed prompt still took about ${welcome} ms (took ${ended?.t})`,
-      );
-      const notices = seen.filter((e) => e.kind === 'notice');
-      assert.equal(notices.length, 1, JSON.stringify(notices));
-      assert.match(
-        notices[0]?.kind === 'notice' ? notices[0].message : '',
-        /^Speech failed \(espeak-ng could not play audio.*captions only\.$/,
-      );
     } finally {
-      await services.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   },
 );

@@ -42,7 +42,7 @@ describe('cancelling espeak-ng', { skip: skipWithoutEspeak }, () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  test('aborting a long render settles within 500 ms, kills espeak-ng, removes the file', async (t) => {
+  test('aborting a long render settles, kills espeak-ng, removes the file', async (t) => {
     spawned.length = 0;
     const controller = new AbortController();
     const file = join(dir, 'long.wav');
@@ -62,8 +62,9 @@ describe('cancelling espeak-ng', { skip: skipWithoutEspeak }, () => {
     const abortedAt = performance.now();
     controller.abort();
     await render;
+    // How fast is wall-clock time, which a loaded machine stretches: reported, not asserted. That
+    // the render was cut short, not finished, shows in the missing WAV file below.
     const settleMs = performance.now() - abortedAt;
-    assert.ok(settleMs < 500, `settled ${settleMs.toFixed(0)} ms after the abort`);
     t.diagnostic(`render settled ${settleMs.toFixed(0)} ms after the abort`);
 
     assert.equal(processExists(child.pid), false, 'espeak-ng is gone (and reaped)');
@@ -141,7 +142,9 @@ describe('the process runner', () => {
       const settleMs = performance.now() - abortedAt;
       assert.equal(result.outcome, 'aborted');
       assert.equal(result.exitSignal, 'SIGKILL');
-      assert.ok(settleMs >= 90 && settleMs < 500, `settled after ${settleMs.toFixed(0)} ms`);
+      // The grace was given (a lower bound, which a busy machine cannot break); the SIGKILL
+      // above shows it then ended the child rather than waiting for it.
+      assert.ok(settleMs >= 90, `settled after ${settleMs.toFixed(0)} ms`);
       assert.equal(processExists(pid), false);
     } finally {
       controller.abort();

@@ -14,12 +14,17 @@ export const skipWithoutEspeak = espeakPath === null && 'espeak-ng not installed
 
 /**
  * A new engine driving the real espeak-ng, appending every process it starts to `spawned` when
- * given. Only for suites skipped by {@link skipWithoutEspeak}.
+ * given, and adding `env` to its processes' environment. Only for suites skipped by
+ * {@link skipWithoutEspeak}.
  */
-export function realEspeakEngine(spawned?: SpawnedSpeechProcess[]): SpeechEngine {
+export function realEspeakEngine(
+  spawned?: SpawnedSpeechProcess[],
+  env?: Record<string, string>,
+): SpeechEngine {
   if (espeakPath === null) throw new Error('espeak-ng not installed');
   return createEspeakNgEngine({
     executable: espeakPath,
     onSpawn: spawned === undefined ? undefined : (child) => spawned.push(child),
+    env,
   });
 }

@@ -95,7 +95,8 @@ describe('the spd-say adapter, run against a fake spd-say', () => {
     const abortedAt = performance.now();
     controller.abort();
     await speaking;
-    assert.ok(performance.now() - abortedAt < 500);
+    // Well before the fake client's 30 s: the abort ended it, however loaded the machine.
+    assert.ok(performance.now() - abortedAt < 15_000);
     assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' });
     assert.deepEqual((await fake.calls()).at(-1)!.args, ['-C']);
     await fake.behave({});

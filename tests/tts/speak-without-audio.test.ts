@@ -1,33 +1,27 @@
 /**
- * `speak()` through the real espeak-ng on a machine without an audio device (this sandbox, CI).
- * There espeak-ng prints ALSA errors and `error: No such file or directory` but exits 0 at once;
- * the adapter must turn that into a clear rejection, and the OS speaker into one notice.
+ * `speak()` through the real espeak-ng without an audio device. The engine's processes get an
+ * environment with no sound server, no ALSA device and no OSS device (NO_AUDIO_ENV), so this runs
+ * the same with or without PulseAudio/PipeWire on the machine. There espeak-ng prints ALSA errors
+ * and `error: No such file or directory` but exits 0; the adapter must turn that into a clear
+ * rejection, and the OS speaker into one notice.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { createOsSpeaker } from '../../src/main/tts/os-speaker.ts';
+import { NO_AUDIO_ENV } from './no-audio-env.ts';
 import { realEspeakEngine, skipWithoutEspeak } from './real-espeak.ts';
-
-/** No ALSA card and no PulseAudio/PipeWire server to reach: nothing can play. */
-function hasNoAudioDevice(): boolean {
-  const runtime = process.env.XDG_RUNTIME_DIR;
-  const pulse =
-    process.env.PULSE_SERVER !== undefined ||
-    (runtime !== undefined && existsSync(`${runtime}/pulse/native`));
-  return process.platform === 'linux' && !existsSync('/dev/snd') && !pulse;
-}
 
 describe(
   'speaking without an audio device',
   {
-    skip: skipWithoutEspeak || (!hasNoAudioDevice() && 'this machine has an audio device'),
+    skip:
+      skipWithoutEspeak ||
+      (process.platform !== 'linux' && 'the no-audio environment is made for Linux sound stacks'),
   },
   () => {
-    const engine = () => realEspeakEngine();
+    const engine = () => realEspeakEngine(undefined, { ...NO_AUDIO_ENV });
 
-    test('espeak-ng speak() rejects with a clear message, promptly', async () => {
-      const started = performance.now();
+    test('espeak-ng speak() rejects with a clear message', async () => {
       await assert.rejects(
         engine().speak('Welcome to the test line.', {
           locale: 'en-US',
@@ -44,7 +38,6 @@ describe(
           return true;
         },
       );
-      assert.ok(performance.now() - started < 2000);
     });
 
     test('the OS speaker resolves every prompt and reports the failure once', async () => {

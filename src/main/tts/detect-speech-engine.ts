@@ -31,6 +31,7 @@ export async function detectSpeechEngine(
   const processOptions: EngineProcessOptions = {
     onSpawn: options.onSpawn,
     killGraceMs: options.killGraceMs,
+    env: options.env,
   };
 
   if (platform === 'darwin') {

@@ -1,6 +1,6 @@
 /**
  * An adapter's commands all run the same executable with the same process options (`onSpawn`,
- * `killGraceMs`); binding those once leaves each call naming only what varies: arguments, input,
+ * `killGraceMs`, `env`); binding those once leaves each call naming only what varies: arguments, input,
  * environment, signal, timeout, and how to word a failure.
  */
 import type { SpeechProcessRequest, SpeechProcessResult } from './run-speech-process.ts';
@@ -28,7 +28,7 @@ export interface EngineCommandOptions extends EngineProcessOptions {
 
 /** The commands of one engine: its program, run with its process options. */
 export function createEngineCommand(options: EngineCommandOptions): EngineCommand {
-  const { executable, onSpawn, killGraceMs } = options;
+  const { executable, onSpawn, killGraceMs, env } = options;
   return (request, check) => {
     const callerOnSpawn = request.onSpawn;
     return runSpeechCommand(
@@ -36,6 +36,9 @@ export function createEngineCommand(options: EngineCommandOptions): EngineComman
         ...request,
         command: executable,
         killGraceMs,
+        // A command's own variables (SAPI's prompt text) win over the engine's.
+        env:
+          env === undefined && request.env === undefined ? undefined : { ...env, ...request.env },
         onSpawn:
           callerOnSpawn === undefined
             ? onSpawn

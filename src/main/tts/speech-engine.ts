@@ -67,4 +67,9 @@ export interface EngineProcessOptions {
   onSpawn?: (child: SpawnedSpeechProcess) => void;
   /** Milliseconds between SIGTERM and SIGKILL when a prompt is cancelled (default 200). */
   killGraceMs?: number;
+  /**
+   * Added to the inherited environment of every process the engine starts (before a command's
+   * own variables). Lets a test give the engine a machine without audio, whatever this one has.
+   */
+  env?: Record<string, string>;
 }
