@@ -26,6 +26,11 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // electron-vite leaves every output unminified; the page is parsed at each window start,
+      // so its code ships minified. The manifest lets scripts/first-screen-size.ts follow what
+      // the first screen loads.
+      minify: true,
+      manifest: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],

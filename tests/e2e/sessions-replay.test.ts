@@ -99,6 +99,8 @@ describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)',
     await waitForText(page.getByTestId('sessions-range'), '1–1 of 1');
     assert.equal(await rows.first().getAttribute('data-session-id'), ids.gold);
     await page.getByTestId('sessions-search').fill('');
+    // Both rows back first: "1–1 of 1" is still on screen from the search until then.
+    await waitForText(page.getByTestId('sessions-range'), '1–2 of 2');
     await page.getByTestId('sessions-outcome').selectOption('transfer');
     await waitForText(page.getByTestId('sessions-range'), '1–1 of 1');
     assert.equal(await rows.first().getAttribute('data-session-id'), ids.silver);

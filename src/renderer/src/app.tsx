@@ -5,20 +5,16 @@
  * flow for demos. Settings, Open flow/folder (where paths are typed) and New flow in dialogs.
  * Data comes in through the contract only (api/).
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { MenuAction } from '../../shared/contract.ts';
 import type { SessionDetail } from '../../shared/session-types.ts';
 import { call, getApi } from './api/ivr-api.ts';
-import { EnvironmentsScreen } from './features/environments/environments-screen.tsx';
-import { PresenterScreen } from './features/presenter/presenter-screen.tsx';
 import { ReplayPhone } from './features/replay/replay-phone.tsx';
-import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { configureKeyTones } from './features/softphone/key-tones.ts';
 import { Softphone } from './features/softphone/softphone.tsx';
 import { useCallSetup } from './features/softphone/use-call-setup.ts';
 import { useKeyToneWarmUp } from './features/softphone/use-key-tone-warm-up.ts';
-import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { useAutopilot } from './features/presenter/use-autopilot.ts';
 import { FileActions } from './features/workspace/file-actions.tsx';
 import { NewFlowDialog } from './features/workspace/new-flow-dialog.tsx';
@@ -30,6 +26,13 @@ import { NoticeBar } from './layout/notice-bar.tsx';
 import { ScreenNav } from './layout/screen-nav.tsx';
 import type { Screen } from './layout/screen-nav.tsx';
 import { Workspace } from './layout/workspace.tsx';
+import {
+  EnvironmentsScreen,
+  PresenterScreen,
+  SessionsScreen,
+  SettingsDialog,
+} from './lazy-screens.ts';
+import { ScreenLoading } from './ui/screen-loading.tsx';
 import { useCallSession } from './state/use-call-session.ts';
 import { useConsoleData } from './state/use-console-data.ts';
 import { useNotices } from './state/use-notices.ts';
@@ -194,26 +197,28 @@ export function App(): ReactElement {
 
   if (presenter) {
     return (
-      <PresenterScreen
-        view={view}
-        flowPath={flowPath}
-        flow={flow}
-        phone={phone}
-        autopilotBusy={autopilot.running !== null || replay.playing}
-        onPlaySession={(picked, speed) => replay.load(picked, { autoplay: true, speed })}
-        onPlayCase={(testCase, path, keyMs) => {
-          replay.close();
-          // The phone (and so the flow view) shows the case's flow, whatever it had picked.
-          setup.pickFlow(path);
-          autopilot.start(testCase, path, keyMs);
-        }}
-        onStop={() => {
-          autopilot.stop();
-          replay.pause();
-          if (session.view.phase === 'active') session.hangUp();
-        }}
-        onExit={() => setPresenter(false)}
-      />
+      <Suspense fallback={<ScreenLoading label="presenter mode" />}>
+        <PresenterScreen
+          view={view}
+          flowPath={flowPath}
+          flow={flow}
+          phone={phone}
+          autopilotBusy={autopilot.running !== null || replay.playing}
+          onPlaySession={(picked, speed) => replay.load(picked, { autoplay: true, speed })}
+          onPlayCase={(testCase, path, keyMs) => {
+            replay.close();
+            // The phone (and so the flow view) shows the case's flow, whatever it had picked.
+            setup.pickFlow(path);
+            autopilot.start(testCase, path, keyMs);
+          }}
+          onStop={() => {
+            autopilot.stop();
+            replay.pause();
+            if (session.view.phase === 'active') session.hangUp();
+          }}
+          onExit={() => setPresenter(false)}
+        />
+      </Suspense>
     );
   }
 
@@ -238,20 +243,24 @@ export function App(): ReactElement {
         }
       />
       {screen === 'sessions' ? (
-        <SessionsScreen onReplay={replayOnPhone} />
+        <Suspense fallback={<ScreenLoading label="sessions" />}>
+          <SessionsScreen onReplay={replayOnPhone} />
+        </Suspense>
       ) : screen === 'environments' ? (
-        <EnvironmentsScreen
-          environments={data.environments}
-          workspace={data.workspace}
-          typedPaths={typedPaths}
-          initialId={setupValues.environmentId}
-          onChanged={data.reloadEnvironments}
-          onOpenFolder={openFolder}
-          onUse={(id) => {
-            setup.pickEnvironment(id);
-            setScreen('phone');
-          }}
-        />
+        <Suspense fallback={<ScreenLoading label="environments" />}>
+          <EnvironmentsScreen
+            environments={data.environments}
+            workspace={data.workspace}
+            typedPaths={typedPaths}
+            initialId={setupValues.environmentId}
+            onChanged={data.reloadEnvironments}
+            onOpenFolder={openFolder}
+            onUse={(id) => {
+              setup.pickEnvironment(id);
+              setScreen('phone');
+            }}
+          />
+        </Suspense>
       ) : (
         <main className="workspace">
           {phone()}
@@ -271,12 +280,14 @@ export function App(): ReactElement {
         </main>
       )}
       {settingsOpen && (
-        <SettingsDialog
-          settings={settings}
-          speech={data.speech}
-          save={data.updateSettings}
-          onClose={() => setSettingsOpen(false)}
-        />
+        <Suspense fallback={<ScreenLoading label="settings" />}>
+          <SettingsDialog
+            settings={settings}
+            speech={data.speech}
+            save={data.updateSettings}
+            onClose={() => setSettingsOpen(false)}
+          />
+        </Suspense>
       )}
       {(dialog === 'open-flow' || dialog === 'open-folder') && (
         <OpenPathDialog

@@ -3,13 +3,14 @@
  * replayed session's flow file. Reloaded when the file changes on disk. Between calls an `http`
  * node can be clicked to send its request on its own (the Send request panel under the graph).
  */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { Environment } from '../../../shared/contract.ts';
-import { FlowView } from '../features/flow-view/flow-view.tsx';
 import { SendRequestPanel } from '../features/flow-view/send-request-panel.tsx';
 import type { CallView } from '../state/call-state.ts';
 import type { FlowDocumentState } from '../state/use-flow-document.ts';
+import { FlowView } from '../lazy-screens.ts';
+import { ScreenLoading } from '../ui/screen-loading.tsx';
 import './flow-panel.css';
 
 const NO_PATH: string[] = [];
@@ -79,15 +80,17 @@ export function FlowPanel({ flowPath, flow, view, request }: FlowPanelProps): Re
       className={`flow-panel${node?.type === 'http' ? ' flow-panel--split' : ''}`}
       data-reloads={reloads}
     >
-      <FlowView
-        flow={document.flow}
-        problems={document.problems}
-        currentNode={sameFlow ? view.currentNode : null}
-        path={sameFlow ? view.path : NO_PATH}
-        readError={document.readError}
-        pickedNode={nodeId}
-        onNodeClick={onNodeClick}
-      />
+      <Suspense fallback={<ScreenLoading label="the flow view" />}>
+        <FlowView
+          flow={document.flow}
+          problems={document.problems}
+          currentNode={sameFlow ? view.currentNode : null}
+          path={sameFlow ? view.path : NO_PATH}
+          readError={document.readError}
+          pickedNode={nodeId}
+          onNodeClick={onNodeClick}
+        />
+      </Suspense>
       {request && node?.type === 'http' && nodeId && document.flow && (
         <SendRequestPanel
           key={`${document.path}#${nodeId}`}

@@ -1,0 +1,35 @@
+/**
+ * The screens the first view does not show, loaded on demand so that the first window parses only
+ * the phone: each becomes its own chunk (the flow view with xyflow and dagre, sessions and the
+ * re-run diff, presenter mode, settings, environments).
+ */
+import { lazy } from 'react';
+
+/** The Sessions screen (with the re-run diff). */
+export const SessionsScreen = lazy(() =>
+  import('./features/sessions/sessions-screen.tsx').then((m) => ({ default: m.SessionsScreen })),
+);
+
+/** The Environments screen. */
+export const EnvironmentsScreen = lazy(() =>
+  import('./features/environments/environments-screen.tsx').then((m) => ({
+    default: m.EnvironmentsScreen,
+  })),
+);
+
+/** Presenter mode. */
+export const PresenterScreen = lazy(() =>
+  import('./features/presenter/presenter-screen.tsx').then((m) => ({
+    default: m.PresenterScreen,
+  })),
+);
+
+/** The Settings dialog. */
+export const SettingsDialog = lazy(() =>
+  import('./features/settings/settings-dialog.tsx').then((m) => ({ default: m.SettingsDialog })),
+);
+
+/** The flow view (xyflow and dagre). */
+export const FlowView = lazy(() =>
+  import('./features/flow-view/flow-view.tsx').then((m) => ({ default: m.FlowView })),
+);
