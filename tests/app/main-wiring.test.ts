@@ -13,12 +13,14 @@ import { pathToFileURL } from 'node:url';
 import { PRODUCTION_CSP } from '../../src/main/app/content-security-policy.ts';
 import { CHANNELS, EVENT_CHANNEL, IPC_PREFIX } from '../../src/shared/contract.ts';
 import { ROOT } from './fixtures/built-app.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const STUB_URL = pathToFileURL(join(import.meta.dirname, 'fixtures/electron-stub.ts')).href;
 const MAIN_URL = pathToFileURL(join(ROOT, 'src/main/app/main.ts')).href;
 const MAIN_DIR = join(ROOT, 'src/main/app');
-// Main now opens the real session log and starts the demo CRM here, so each run gets its own.
-const DATA_DIR = resolve(mkdtempSync(join(tmpdir(), 'ivr-wiring-')));
+// Main now opens the real session log and starts the demo CRM here, so each run gets its own;
+// it is removed when this file's process exits, after main has closed the session log.
+const DATA_DIR = resolve(tempDir('ivr-wiring-'));
 
 const hooks = registerHooks({
   resolve: (specifier, context, nextResolve) =>

@@ -25,7 +25,7 @@ import { promisify } from 'node:util';
 import asar from '@electron/asar';
 import { parse } from 'yaml';
 import type { BuiltApp } from './fixtures/built-app.ts';
-import { buildApp, ROOT } from './fixtures/built-app.ts';
+import { buildApp, ROOT, toolEnv } from './fixtures/built-app.ts';
 
 const run = promisify(execFile);
 const BUILDER_BIN = join(ROOT, 'node_modules/electron-builder/cli.js');
@@ -57,7 +57,8 @@ async function electronBuilder(args: string[]): Promise<void> {
   const child = spawn(process.execPath, [BUILDER_BIN, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    // toolEnv: electron-builder's config loader would otherwise leave caches in the temp dir.
+    env: { ...toolEnv(), ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));

@@ -3,9 +3,8 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tempDir as trackedTempDir } from './temp-dir.ts';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,16 +17,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A fresh temporary folder. */
+/** A fresh temporary folder, removed when the test file's process exits. */
 export function tempDir(prefix = 'ivr-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return trackedTempDir(prefix);
 }
 
 /** Starts the CLI; the data dir is a fresh temp folder unless the env says otherwise. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, [MAIN, ...args], {
     cwd: ROOT,
-    // A data dir of its own only when the test names none (a made one would be left behind).
+    // A data dir of its own only when the test names none; it is removed when the test file ends.
     env: {
       ...process.env,
       ...env,
