@@ -5,7 +5,7 @@
  * started), so everything else in the package is the real thing.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -25,7 +25,7 @@ import { promisify } from 'node:util';
 import asar from '@electron/asar';
 import { parse } from 'yaml';
 import type { BuiltApp } from './fixtures/built-app.ts';
-import { buildApp, ROOT, toolEnv } from './fixtures/built-app.ts';
+import { buildApp, ROOT, runTool } from './fixtures/built-app.ts';
 
 const run = promisify(execFile);
 const BUILDER_BIN = join(ROOT, 'node_modules/electron-builder/cli.js');
@@ -51,24 +51,6 @@ const SKIP =
   process.platform === 'linux' && process.arch === 'x64'
     ? false
     : `packages for linux-x64 are checked on linux-x64 only (this is ${process.platform}-${process.arch})`;
-
-/** Runs electron-builder as a child process; rejects with its output when it fails. */
-async function electronBuilder(args: string[]): Promise<void> {
-  const child = spawn(process.execPath, [BUILDER_BIN, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // toolEnv: electron-builder's config loader would otherwise leave caches in the temp dir.
-    env: { ...toolEnv(), ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
-  const code = await new Promise<number | null>((done, fail) => {
-    child.on('error', fail);
-    child.on('close', done);
-  });
-  if (code !== 0) throw new Error(`electron-builder exited with ${code}:\n${output}`);
-}
 
 describe(
   'the packaged app (electron-builder --linux dir, with a stand-in Electron binary)',
@@ -103,14 +85,21 @@ describe(
       config.directories = { ...config.directories, output: join(work, 'dist') };
       const configFile = join(work, 'electron-builder.json');
       writeFileSync(configFile, JSON.stringify(config));
-      await electronBuilder([
-        '--linux',
-        'dir',
-        '--config',
-        configFile,
-        `-c.electronDist=${electronDist}`,
-        `-c.electronVersion=${JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version}`,
-      ]);
+      await runTool(
+        'electron-builder',
+        [
+          BUILDER_BIN,
+          '--linux',
+          'dir',
+          '--publish',
+          'never',
+          '--config',
+          configFile,
+          `-c.electronDist=${electronDist}`,
+          `-c.electronVersion=${JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version}`,
+        ],
+        { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+      );
       app = join(work, 'dist', 'linux-unpacked');
       resources = join(app, 'resources');
       listing = asar.listPackage(join(resources, 'app.asar'), { isPack: false });
