@@ -98,7 +98,7 @@ describe(
           `-c.electronDist=${electronDist}`,
           `-c.electronVersion=${JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version}`,
         ],
-        { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+        { env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, background: true },
       );
       app = join(work, 'dist', 'linux-unpacked');
       resources = join(app, 'resources');

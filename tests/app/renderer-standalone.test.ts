@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { browserExecutable, skipWithoutBrowser } from '../helpers/find-browser.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { skipWithoutBrowser } from '../helpers/find-browser.ts';
 import type { LoopbackServer } from '../helpers/loopback-server.ts';
 import type { BuiltApp } from './fixtures/built-app.ts';
 import { buildApp, ROOT } from './fixtures/built-app.ts';
@@ -65,10 +65,7 @@ describe('renderer without a connection, in Chromium', { skip: skipWithoutBrowse
   before(async () => {
     built = await buildApp('renderer');
     server = await serveFolder(built.rendererDir);
-    browser = await chromium.launch({
-      executablePath: browserExecutable(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     mkdirSync(RESULTS, { recursive: true });
   });
   after(async () => {

@@ -140,6 +140,16 @@ describe('DTMF played live in Chromium', { skip: skipWithoutBrowser }, () => {
         await testPage.page.keyboard.press(key);
         await sleep(180);
       }
+      // Every press handled (a busy page may take its time) before the recording waits for the
+      // last tone scheduled to be rendered.
+      const deadline = Date.now() + 20_000;
+      while ((await livePresses()).length < before + TYPED.length) {
+        assert.ok(
+          Date.now() < deadline,
+          `${(await livePresses()).length - before} presses handled`,
+        );
+        await sleep(20);
+      }
     });
     const presses = (await livePresses()).slice(before);
     const { samples, sampleRate } = recording;

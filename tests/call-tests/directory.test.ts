@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { findAll, parseXml } from './xml-well-formed.ts';
 
 describe('ivr-console test <directory>', () => {
@@ -19,7 +20,7 @@ describe('ivr-console test <directory>', () => {
     );
     writeFileSync(join(dir, 'notes.txt'), 'not a test file');
     const junit = join(tempDir(), 'report.xml');
-    const run = await runCliProcess(['test', dir, '--demo-crm', '--junit', junit]);
+    const run = await runCliInProcess(['test', dir, '--demo-crm', '--junit', junit]);
     assert.equal(run.code, 1, run.stderr);
     assert.equal(run.stdout.trimEnd().split('\n').at(-1), '2 passed, 1 failed');
 

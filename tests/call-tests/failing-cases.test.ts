@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { XmlElement } from './xml-well-formed.ts';
 import { findAll, parseXml } from './xml-well-formed.ts';
 
@@ -51,7 +52,7 @@ describe('ivr-console test: failing cases', () => {
   test('exit 1; every unmet expectation is listed under its case; the summary counts them', async () => {
     const { file } = writeTestFile(FAILING);
     const junit = join(tempDir(), 'junit.xml');
-    const run = await runCliProcess(['test', file, '--demo-crm', '--junit', junit]);
+    const run = await runCliInProcess(['test', file, '--demo-crm', '--junit', junit]);
     assert.equal(run.code, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     assert.equal(lines.at(-1), '1 passed, 5 failed');
@@ -124,7 +125,7 @@ describe('ivr-console test: failing cases', () => {
 
   test('--json: the same verdicts as one document', async () => {
     const { file } = writeTestFile(FAILING);
-    const run = await runCliProcess(['test', file, '--demo-crm', '--json']);
+    const run = await runCliInProcess(['test', file, '--demo-crm', '--json']);
     assert.equal(run.code, 1, run.stderr);
     const doc = JSON.parse(run.stdout);
     assert.equal(doc.passed, 1);
@@ -142,21 +143,21 @@ describe('ivr-console test: failing cases', () => {
   test('--log writes each test call to the session log; without it nothing is logged', async () => {
     const { file } = writeTestFile(FAILING);
     const db = join(tempDir(), 'sessions.db');
-    const logged = await runCliProcess(['test', file, '--demo-crm', '--json', '--db', db]);
+    const logged = await runCliInProcess(['test', file, '--demo-crm', '--json', '--db', db]);
     assert.equal(logged.code, 1, logged.stderr);
     const doc = JSON.parse(logged.stdout);
     assert.match(doc.files[0].cases[0].call.sessionId, /^[0-9a-f-]{36}$/);
-    const list = await runCliProcess(['sessions', 'list', '--db', db, '--json']);
+    const list = await runCliInProcess(['sessions', 'list', '--db', db, '--json']);
     assert.equal(list.code, 0, list.stderr);
     assert.equal(JSON.parse(list.stdout).length, 6);
 
     const dataDir = tempDir('ivr-data-');
-    const quiet = await runCliProcess(['test', file, '--demo-crm'], {
+    const quiet = await runCliInProcess(['test', file, '--demo-crm'], {
       IVR_CONSOLE_DATA_DIR: dataDir,
     });
     assert.equal(quiet.code, 1);
     assert.equal(existsSync(join(dataDir, 'sessions.db')), false);
-    const withLog = await runCliProcess(['test', file, '--demo-crm', '--log'], {
+    const withLog = await runCliInProcess(['test', file, '--demo-crm', '--log'], {
       IVR_CONSOLE_DATA_DIR: dataDir,
     });
     assert.equal(withLog.code, 1);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 
 const FLOWS = join(ROOT, 'resources/flows');
 
@@ -28,7 +29,7 @@ function literal(text: string): string {
 /** Runs `test` and checks it refused with status 2, ran nothing and wrote no report. */
 async function refused(args: string[]): Promise<string> {
   const junit = join(tempDir(), 'junit.xml');
-  const run = await runCliProcess(['test', ...args, '--demo-crm', '--junit', junit]);
+  const run = await runCliInProcess(['test', ...args, '--demo-crm', '--junit', junit]);
   assert.equal(run.code, 2, run.stdout + run.stderr);
   assert.equal(run.stdout, '', 'no case ran');
   assert.equal(existsSync(junit), false, 'no report');
@@ -137,15 +138,15 @@ describe('ivr-console test: invalid test files exit 2 naming file:line', () => {
   });
 
   test('usage errors: no argument, a missing path, an empty directory', async () => {
-    const none = await runCliProcess(['test']);
+    const none = await runCliInProcess(['test']);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /test: name a test file/);
-    const missing = await runCliProcess(['test', 'no/such/dir']);
+    const missing = await runCliInProcess(['test', 'no/such/dir']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /test: no\/such\/dir: no such file or directory/);
     const empty = join(tempDir(), 'empty');
     mkdirSync(empty);
-    const nothing = await runCliProcess(['test', empty]);
+    const nothing = await runCliInProcess(['test', empty]);
     assert.equal(nothing.code, 2);
     assert.match(nothing.stderr, /no \*\.yaml or \*\.yml files/);
   });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { findAll, parseXml } from './xml-well-formed.ts';
 
 const SAMPLES = ['balance.yaml', 'meter-reading.yaml', 'personalised-menu.yaml'];
@@ -35,7 +36,7 @@ describe('ivr-console test: the sample test files', () => {
 
   test('all pass with --demo-crm; the JUnit report has one suite per file and no failures', async () => {
     const junit = join(tempDir(), 'reports', 'junit.xml');
-    const run = await runCliProcess(['test', 'resources/tests', '--demo-crm', '--junit', junit]);
+    const run = await runCliInProcess(['test', 'resources/tests', '--demo-crm', '--junit', junit]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     const total = sampleCaseCount();
@@ -70,7 +71,7 @@ describe('ivr-console test: the sample test files', () => {
   });
 
   test('--json prints one document with every case and its call', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'test',
       'resources/tests/balance.yaml',
       '--demo-crm',

@@ -11,7 +11,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runCliProcess, ROOT } from '../helpers/cli-process.ts';
+import { ROOT } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { CliRun } from '../helpers/cli-process.ts';
 import { startHttpsCrm } from '../helpers/https-crm.ts';
 import type { HttpsCrm } from '../helpers/https-crm.ts';
@@ -26,7 +27,7 @@ let dataDir: string;
 const outputs: CliRun[] = [];
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const run = await runCliProcess(args, { IVR_CONSOLE_DATA_DIR: dataDir, ...env });
+  const run = await runCliInProcess(args, { IVR_CONSOLE_DATA_DIR: dataDir, ...env });
   outputs.push(run);
   return run;
 }

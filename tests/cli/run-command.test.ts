@@ -4,7 +4,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
-import { firstLine, runCliProcess, spawnCli, tempDir } from '../helpers/cli-process.ts';
+import { firstLine, spawnCli, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { closedPort } from '../webhook/helpers.ts';
 
 const BALANCE = 'resources/flows/balance.json';
@@ -12,7 +13,7 @@ const BALANCE = 'resources/flows/balance.json';
 describe('ivr-console run', () => {
   test('--demo-crm --json: the balance call completes with the balance read back, exactly one JSON document', async () => {
     const db = join(tempDir(), 'sessions.db');
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'run',
       BALANCE,
       '--demo-crm',
@@ -71,7 +72,7 @@ describe('ivr-console run', () => {
     assert.match(doc.sessionId, /^[0-9a-f-]{36}$/);
     assert.equal(doc.sessionId, doc.variables.uuid);
     assert.ok(existsSync(db));
-    const shown = await runCliProcess(['sessions', 'show', doc.sessionId, '--json', '--db', db]);
+    const shown = await runCliInProcess(['sessions', 'show', doc.sessionId, '--json', '--db', db]);
     assert.equal(shown.code, 0, shown.stderr);
     const session = JSON.parse(shown.stdout);
     assert.equal(session.status, 'hangup');
@@ -84,7 +85,7 @@ describe('ivr-console run', () => {
       const line = await firstLine(crm);
       assert.match(line, /^listening on http:\/\/127\.0\.0\.1:\d+$/);
       const url = line.slice('listening on '.length);
-      const run = await runCliProcess([
+      const run = await runCliInProcess([
         'run',
         BALANCE,
         '--var',
@@ -108,7 +109,7 @@ describe('ivr-console run', () => {
   });
 
   test('a wrong PIN is denied; pressing 0 after the balance transfers to an agent', async () => {
-    const denied = await runCliProcess([
+    const denied = await runCliInProcess([
       'run',
       BALANCE,
       '--demo-crm',
@@ -123,7 +124,7 @@ describe('ivr-console run', () => {
     assert.equal(doc.endedBy, 'flow');
     const agent = JSON.parse(
       (
-        await runCliProcess([
+        await runCliInProcess([
           'run',
           BALANCE,
           '--demo-crm',
@@ -140,7 +141,7 @@ describe('ivr-console run', () => {
   });
 
   test('the personalised menu greets a known caller and offers the gold menu', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'run',
       'resources/flows/personalised-menu.json',
       '--demo-crm',
@@ -156,7 +157,7 @@ describe('ivr-console run', () => {
     assert.equal(doc.transferTarget, 'gold-advisors');
     const stranger = JSON.parse(
       (
-        await runCliProcess([
+        await runCliInProcess([
           'run',
           'resources/flows/personalised-menu.json',
           '--demo-crm',
@@ -174,7 +175,7 @@ describe('ivr-console run', () => {
   });
 
   test('the meter reading is read back, submitted, and reported on hang-up with end-of-call values', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'run',
       'resources/flows/meter-reading.json',
       '--demo-crm',
@@ -220,7 +221,7 @@ describe('ivr-console run', () => {
       }),
     );
     const port = await closedPort();
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'run',
       flow,
       '--var',
@@ -259,7 +260,7 @@ describe('ivr-console run', () => {
       [['run', BALANCE, '--demo-crm', '--var', 'crm_base=http://x'], /both set crm_base/],
     ];
     for (const [args, message] of cases) {
-      const run = await runCliProcess(args);
+      const run = await runCliInProcess(args);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
       assert.match(run.stderr, message, args.join(' '));
       assert.equal(run.stdout, '', `${args.join(' ')} printed on stdout`);

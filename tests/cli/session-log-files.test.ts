@@ -1,5 +1,5 @@
 /**
- * `--db` from the terminal, with real CLI processes: the commands that only read never create
+ * `--db` from the terminal (the commands run in-process, as tests/helpers/cli-in-process.ts says): the commands that only read never create
  * anything (a mistyped path is an error naming it), a file that is not a session log is refused
  * by every command and left byte for byte as it was, a new path still becomes a fresh log for a
  * command that logs, and a log in a folder nobody may write to can still be listed.
@@ -12,14 +12,15 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
-import { ROOT, runCliProcess, tempDir, type CliRun } from '../helpers/cli-process.ts';
+import { ROOT, tempDir, type CliRun } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 
 const FLOW = join(ROOT, 'resources/flows/balance.json');
 const work = tempDir('ivr-db-option-');
 after(() => rmSync(work, { recursive: true, force: true }));
 /** The default data dir of every run: inside `work`, so nothing is left behind. */
 const env = { IVR_CONSOLE_DATA_DIR: join(work, 'data') };
-const cli = (args: string[]): Promise<CliRun> => runCliProcess(args, env);
+const cli = (args: string[]): Promise<CliRun> => runCliInProcess(args, env);
 
 /** Every file in `dir` with the SHA-256 of its bytes. */
 function fingerprint(dir: string): Record<string, string> {

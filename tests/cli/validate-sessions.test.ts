@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 
 describe('ivr-console validate', () => {
   test('the sample flows are valid: exit 0', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'validate',
       'resources/flows/balance.json',
       'resources/flows/personalised-menu.json',
@@ -37,7 +38,7 @@ describe('ivr-console validate', () => {
         },
       }),
     );
-    const run = await runCliProcess(['validate', file]);
+    const run = await runCliInProcess(['validate', file]);
     assert.equal(run.code, 1);
     assert.match(
       run.stdout,
@@ -45,7 +46,7 @@ describe('ivr-console validate', () => {
     );
     assert.match(run.stdout, /error \/nodes\/auth\/next: edge to missing node "gone"/);
     assert.match(run.stdout, /warning \/nodes\/auth\/url: unknown variable \$\{pin\}/);
-    const json = await runCliProcess(['validate', file, '--json']);
+    const json = await runCliInProcess(['validate', file, '--json']);
     const [doc] = JSON.parse(json.stdout);
     assert.equal(doc.ok, false);
     assert.ok(
@@ -59,14 +60,14 @@ describe('ivr-console validate', () => {
   test('a file that is not JSON names the line and column', async () => {
     const file = join(tempDir(), 'broken.json');
     writeFileSync(file, '{\n  "id": "x",\n  "name": \n}');
-    const run = await runCliProcess(['validate', file]);
+    const run = await runCliInProcess(['validate', file]);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /error \/: not valid JSON at line 4 column 1: Unexpected token/);
   });
 
   test('no file given, or a missing file: exit 2', async () => {
-    assert.equal((await runCliProcess(['validate'])).code, 2);
-    const missing = await runCliProcess(['validate', 'nope.json']);
+    assert.equal((await runCliInProcess(['validate'])).code, 2);
+    const missing = await runCliInProcess(['validate', 'nope.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.json: no such file/);
   });
@@ -75,7 +76,7 @@ describe('ivr-console validate', () => {
     const dir = tempDir();
     const latin = join(dir, 'latin1.json');
     writeFileSync(latin, Buffer.from('{"id":"caf\xe9"}', 'latin1'));
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'validate',
       '--json',
       'resources/flows/balance.json',
@@ -100,7 +101,7 @@ describe('ivr-console sessions', () => {
   test('list and show, human and --json; unknown ids and bad options', async () => {
     const db = join(tempDir(), 'sessions.db');
     for (const dtmf of ['12345#1111', '12345#9999']) {
-      const run = await runCliProcess([
+      const run = await runCliInProcess([
         'run',
         'resources/flows/balance.json',
         '--demo-crm',
@@ -112,7 +113,7 @@ describe('ivr-console sessions', () => {
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /session [0-9a-f-]{36} logged to /);
     }
-    await runCliProcess([
+    await runCliInProcess([
       'run',
       'resources/flows/meter-reading.json',
       '--demo-crm',
@@ -121,32 +122,39 @@ describe('ivr-console sessions', () => {
       '--db',
       db,
     ]);
-    const list = await runCliProcess(['sessions', 'list', '--db', db, '--json']);
+    const list = await runCliInProcess(['sessions', 'list', '--db', db, '--json']);
     assert.equal(list.code, 0, list.stderr);
     const sessions = JSON.parse(list.stdout);
     assert.equal(sessions.length, 3);
     assert.equal(sessions[0].flowId, 'meter-reading', 'newest first');
     assert.ok(sessions[0].startedAt >= sessions[1].startedAt);
     const balanceOnly = JSON.parse(
-      (await runCliProcess(['sessions', 'list', '--db', db, '--flow', 'balance', '--json'])).stdout,
+      (await runCliInProcess(['sessions', 'list', '--db', db, '--flow', 'balance', '--json']))
+        .stdout,
     );
     assert.equal(balanceOnly.length, 2);
     const limited = JSON.parse(
-      (await runCliProcess(['sessions', 'list', '--db', db, '--limit', '1', '--json'])).stdout,
+      (await runCliInProcess(['sessions', 'list', '--db', db, '--limit', '1', '--json'])).stdout,
     );
     assert.equal(limited.length, 1);
-    const human = await runCliProcess(['sessions', 'list', '--db', db]);
+    const human = await runCliInProcess(['sessions', 'list', '--db', db]);
     assert.match(human.stdout, /meter-reading\s+\+3612345678\s+hangup/);
 
-    const show = await runCliProcess(['sessions', 'show', sessions[2].id.slice(0, 8), '--db', db]);
+    const show = await runCliInProcess([
+      'sessions',
+      'show',
+      sessions[2].id.slice(0, 8),
+      '--db',
+      db,
+    ]);
     assert.equal(show.code, 0, show.stderr);
     assert.match(show.stdout, /http POST http:\/\/127\.0\.0\.1:\d+\/ivr\/auth .*-> 200 OK/);
     assert.match(show.stdout, /say {2}"Your balance is 1,250.75 euros"/);
 
-    const unknown = await runCliProcess(['sessions', 'show', 'ffffffff', '--db', db]);
+    const unknown = await runCliInProcess(['sessions', 'show', 'ffffffff', '--db', db]);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /no session "ffffffff"/);
-    assert.equal((await runCliProcess(['sessions', 'list', '--db', db, '--limit', 'x'])).code, 2);
-    assert.equal((await runCliProcess(['sessions', 'frob', '--db', db])).code, 2);
+    assert.equal((await runCliInProcess(['sessions', 'list', '--db', db, '--limit', 'x'])).code, 2);
+    assert.equal((await runCliInProcess(['sessions', 'frob', '--db', db])).code, 2);
   });
 });

@@ -10,7 +10,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { RunningConsole } from './fixtures/console-server.ts';
 import { startConsole } from './fixtures/console-server.ts';
 import type { ConsolePage } from './fixtures/console-page.ts';
@@ -28,7 +29,7 @@ const TEST_TIMEOUT_MS = 120_000;
 
 /** Logs a balance call through the real CLI into the console's database; returns its id. */
 async function logCall(server: RunningConsole, flow: string, dtmf: string, source: string) {
-  const run = await runCliProcess([
+  const run = await runCliInProcess([
     'run',
     flow,
     '--dtmf',
@@ -118,8 +119,12 @@ describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)',
     await detail.getByRole('button', { name: 'Export HAR' }).click();
     const har = await download;
     assert.equal(har.suggestedFilename(), `session-${ids.gold.slice(0, 8)}.har`);
+    // Saved where this test keeps its files: the browser may be the run's shared one, whose
+    // downloads folder is not this process's to read.
+    const harFile = join(tempDir('ivr-e2e-har-'), har.suggestedFilename());
+    await har.saveAs(harFile);
     const log = (
-      JSON.parse(readFileSync(await har.path(), 'utf8')) as {
+      JSON.parse(readFileSync(harFile, 'utf8')) as {
         log: { version: string; entries: { request: { postData?: { text: string } } }[] };
       }
     ).log;

@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
-import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { closedPort } from '../webhook/helpers.ts';
 
 /** The secret the secret-header session sends; it must appear in no export. */
@@ -51,7 +52,7 @@ function writeFlow(dir: string, id: string, nodes: Record<string, unknown>, star
 }
 
 async function place(db: string, flow: string, args: string[]): Promise<string> {
-  const run = await runCliProcess(['run', flow, '--demo-crm', '--db', db, '--json', ...args]);
+  const run = await runCliInProcess(['run', flow, '--demo-crm', '--db', db, '--json', ...args]);
   assert.equal(run.code, 0, `run ${flow} failed:\n${run.stdout}\n${run.stderr}`);
   const { sessionId } = JSON.parse(run.stdout) as { sessionId: string };
   assert.match(sessionId, /^[0-9a-f-]{36}$/);

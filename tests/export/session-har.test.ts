@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import type { WebhookExchange } from '../../src/shared/webhook-types.ts';
 import type { HarEntry, HarLog } from '../../src/main/export/har-types.ts';
-import { runCliProcess } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { ExportFixtures } from './export-fixtures.ts';
 import { createExportFixtures, readSession, SECRET } from './export-fixtures.ts';
 import { harProblems } from './har-1.2-structure.ts';
@@ -12,7 +12,7 @@ let fixtures: ExportFixtures;
 
 /** The session exported through the real CLI. */
 async function exportAs(id: string, format: 'har' | 'json'): Promise<string> {
-  const run = await runCliProcess([
+  const run = await runCliInProcess([
     'sessions',
     'export',
     id,

@@ -5,14 +5,15 @@ import { before, describe, test } from 'node:test';
 import { APP_EXPORTER } from '../../src/main/export/exporter.ts';
 import { sessionToHar } from '../../src/main/export/session-har.ts';
 import type { SessionJsonDocument } from '../../src/main/export/session-json.ts';
-import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { ExportFixtures } from './export-fixtures.ts';
 import { createExportFixtures, readSession } from './export-fixtures.ts';
 
 let fixtures: ExportFixtures;
 
-function exportCli(...args: string[]): ReturnType<typeof runCliProcess> {
-  return runCliProcess(['sessions', 'export', ...args, '--db', fixtures.db]);
+function exportCli(...args: string[]): ReturnType<typeof runCliInProcess> {
+  return runCliInProcess(['sessions', 'export', ...args, '--db', fixtures.db]);
 }
 
 before(async () => {
@@ -28,7 +29,7 @@ describe('ivr-console sessions export', () => {
     const doc = JSON.parse(run.stdout) as SessionJsonDocument;
     assert.deepEqual(doc.format, { name: 'ivr-test-console/session', version: 1 });
     assert.deepEqual(doc.exportedBy, { name: 'IVR Test Console', version: APP_EXPORTER.version });
-    const show = await runCliProcess(['sessions', 'show', id, '--db', fixtures.db, '--json']);
+    const show = await runCliInProcess(['sessions', 'show', id, '--db', fixtures.db, '--json']);
     assert.equal(show.code, 0, show.stderr);
     const shown = JSON.parse(show.stdout);
     assert.deepEqual(doc.session.events, shown.events);
@@ -86,7 +87,7 @@ describe('ivr-console sessions export', () => {
     assert.match(run.stderr, /no session "00000000-0000-0000-0000-000000000000" in /);
     assert.ok(run.stderr.includes(fixtures.db), run.stderr);
     const missingDb = join(tempDir(), 'none.db');
-    const none = await runCliProcess([
+    const none = await runCliInProcess([
       'sessions',
       'export',
       'abcd',
@@ -120,7 +121,7 @@ describe('ivr-console sessions export', () => {
   });
 
   test('the help lists the command', async () => {
-    const run = await runCliProcess(['--help']);
+    const run = await runCliInProcess(['--help']);
     assert.match(run.stdout, /sessions show <id>.*\n {2}sessions export <id> +--format json\|har/);
   });
 });

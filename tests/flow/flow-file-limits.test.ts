@@ -10,14 +10,14 @@ import {
   MAX_FLOW_FILE_BYTES,
 } from '../../src/main/flows/load-flow-file.ts';
 import { validateFlowText } from '../../src/shared/flow/validate-flow.ts';
-import { runCliProcess } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { denseMenuFlow } from './dense-flows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ivr-flow-limits-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `ivr-console` with a data folder inside this test's folder, so nothing is left behind. */
-const cli = (args: string[]) => runCliProcess(args, { IVR_CONSOLE_DATA_DIR: join(dir, 'data') });
+const cli = (args: string[]) => runCliInProcess(args, { IVR_CONSOLE_DATA_DIR: join(dir, 'data') });
 
 const bye = { type: 'hangup', say: 'Bye.' };
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { Recorded } from './replay-helpers.ts';
 import { BALANCE, copyFlow, record, replay, replayJson } from './replay-helpers.ts';
 
@@ -53,7 +54,7 @@ describe('ivr-console replay', () => {
   });
 
   test('a prefix of 4+ characters finds the session; the human report says SAME', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'replay',
       recorded.id.slice(0, 8),
       '--mock-webhooks',
@@ -73,7 +74,7 @@ describe('ivr-console replay', () => {
     const doc = await replayJson(recorded, ['--mock-webhooks', '--log'], 0);
     assert.match(doc.rerun.sessionId ?? '', /^[0-9a-f-]{36}$/);
     assert.notEqual(doc.rerun.sessionId, recorded.id);
-    const shown = await runCliProcess([
+    const shown = await runCliInProcess([
       'sessions',
       'show',
       doc.rerun.sessionId as string,
@@ -98,7 +99,7 @@ describe('ivr-console replay', () => {
 
   describe('exit 2', () => {
     const expectUsage = async (args: string[], message: RegExp): Promise<void> => {
-      const run = await runCliProcess(['replay', ...args]);
+      const run = await runCliInProcess(['replay', ...args]);
       assert.equal(run.code, 2, `${run.stdout}\n${run.stderr}`);
       assert.equal(run.stdout, '', 'nothing on stdout');
       assert.match(run.stderr, message);

@@ -9,7 +9,8 @@ import type { RunJson } from '../../src/main/cli/run-json.ts';
 import type { ReplayJson } from '../../src/main/replay/replay-json.ts';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { CliRun } from '../helpers/cli-process.ts';
 
 export const BALANCE = join(ROOT, 'resources/flows/balance.json');
@@ -30,7 +31,7 @@ export async function record(
   extra: string[] = [],
   db = join(tempDir('ivr-replay-'), 'sessions.db'),
 ): Promise<Recorded> {
-  const run = await runCliProcess([
+  const run = await runCliInProcess([
     'run',
     flow,
     '--demo-crm',
@@ -60,7 +61,7 @@ export function loadSession(db: string, id: string): SessionDetail {
 
 /** `replay <id> --db <db> …args` as a child process. */
 export function replay(recorded: Recorded, args: string[]): Promise<CliRun> {
-  return runCliProcess(['replay', recorded.id, '--db', recorded.db, ...args]);
+  return runCliInProcess(['replay', recorded.id, '--db', recorded.db, ...args]);
 }
 
 /** `replay … --json`, parsed; asserts the exit status. */

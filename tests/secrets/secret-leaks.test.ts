@@ -4,9 +4,10 @@
  * echoes both back (in its JSON reply, its headers, a cookie, base64-encoded, the pin as a JSON
  * number); the flow stores the echo in variables, speaks them, reads the pin back as digits,
  * sends them on in a later request and transfers to a target built from them. Run through the
- * real CLI (`run`, `sessions`, exports, `replay`, `test`, `send`) and through the console's
- * services (call, snapshot, exports, re-runs, "save as test case", "send request"), the CRM gets
- * the real values and not one byte of any log, export, saved test case or output holds them.
+ * CLI's commands (`run`, `sessions`, exports, `replay`, `test`, `send`; in this process, with
+ * what they print on their streams and on the process's own) and through the console's services
+ * (call, snapshot, exports, re-runs, "save as test case", "send request"), the CRM gets the real
+ * values and not one byte of any log, export, saved test case or output holds them.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,8 +17,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ConsoleEvent, Envelope } from '../../src/shared/contract.ts';
 import { dispatchRequest } from '../../src/main/ipc/dispatch-request.ts';
-import { runCliProcess } from '../helpers/cli-process.ts';
-import type { CliRun } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
+import type { InProcessRun } from '../helpers/cli-in-process.ts';
 import { startTestConsole } from '../helpers/console-services.ts';
 import type { TestConsole } from '../helpers/console-services.ts';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
@@ -134,11 +135,19 @@ let flowPath: string;
 let dataDir: string;
 let db: string;
 /** Every output of every CLI run, and every file the tests wrote outside the data folder. */
-const outputs: { what: string; run: CliRun }[] = [];
+const outputs: { what: string; run: InProcessRun }[] = [];
 const written: string[] = [];
 
-async function cli(what: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const run = await runCliProcess(args, { IVR_CONSOLE_DATA_DIR: dataDir, ...env });
+async function cli(
+  what: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<InProcessRun> {
+  const run = await runCliInProcess(
+    args,
+    { IVR_CONSOLE_DATA_DIR: dataDir, ...env },
+    { captureProcessOutput: true },
+  );
   outputs.push({ what, run });
   return run;
 }
@@ -354,6 +363,7 @@ describe('secrets through the CLI', () => {
     for (const { what, run: output } of outputs) {
       assertNoLeak(output.stdout, `stdout of ${what}`);
       assertNoLeak(output.stderr, `stderr of ${what}`);
+      assertNoLeak(output.processOutput, `what ${what} printed around its streams`);
     }
   });
 });

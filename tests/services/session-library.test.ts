@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { dispatchRequest } from '../../src/main/ipc/dispatch-request.ts';
 import type { Channel, ChannelOutput, ConsoleEvent, Envelope } from '../../src/shared/contract.ts';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import type { TestConsole } from '../helpers/console-services.ts';
 import { startTestConsole } from '../helpers/console-services.ts';
 
@@ -38,7 +39,7 @@ async function refused(channel: string, input: unknown, code: string, message: R
 
 /** Logs one balance call through the real CLI into the console's database. */
 async function logCall(dtmf: string, source: string): Promise<string> {
-  const run = await runCliProcess([
+  const run = await runCliInProcess([
     'run',
     flowPath,
     '--dtmf',
@@ -170,7 +171,7 @@ describe('save as test case', () => {
     assert.deepEqual(saved.cases[1]?.expect['transferTarget'], 'support-queue');
     assert.match(saved.cases[2]?.name ?? '', /^Balance read-back: hangup after \d+ events/);
 
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'test',
       first.path,
       '--demo-crm',

@@ -4,6 +4,7 @@
  * only), so the failure path is exercised the same with or without PulseAudio/PipeWire here.
  */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import type { CallEvent } from '../../src/shared/call-events.ts';
 import type { ConsoleEvent } from '../../src/shared/contract.ts';
 import { createConsoleServices } from '../../src/main/services/console-services.ts';
 import { detectSpeechBackend } from '../../src/main/services/os-speech-backend.ts';
-import { estimateSpeechMs } from '../../src/main/engine/speaker.ts';
+import { charsPerSecondAt, estimateSpeechMs } from '../../src/main/engine/speaker.ts';
+import { DEFAULT_SETTINGS } from '../../src/main/services/settings-store.ts';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
 import { findExecutableOnPath } from '../../src/main/tts/find-executable.ts';
 import { ROOT } from '../helpers/cli-process.ts';
@@ -89,3 +91,48 @@ test(
     }
   },
 );
+
+test('with speech off, a prompt takes as long as the chosen rate would speak it', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ivr-speech-'));
+  try {
+    // A slow voice: the default pace would end the first prompt in less than half the time.
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, speech: { enabled: false, voice: null, rate: 80 } }),
+    );
+    const services = await createConsoleServices({
+      dataDir,
+      resourcesDir: join(ROOT, 'resources'),
+      shell: 'browser',
+      version: '0',
+      speech: null,
+    });
+    try {
+      const ended = new Promise<CallEvent>((resolve) => {
+        services.hub.subscribe((event) => {
+          if (event.kind === 'call' && event.event.type === 'prompt_ended') resolve(event.event);
+        });
+      });
+      const { flow } = await loadFlowFile(join(ROOT, 'resources/flows/balance.json'));
+      assert.ok(flow);
+      const started = services.calls.start({
+        flow,
+        flowPath: 'balance.json',
+        source: '+3612345678',
+        destination: '+3612000000',
+        variables: {},
+      });
+      const first = await Promise.race([ended, started.done.then(() => null)]);
+      services.calls.hangUp(started.callId);
+      await started.done;
+      const slow = estimateSpeechMs('Welcome to Example Bank.', charsPerSecondAt(80));
+      assert.ok(slow > 2 * estimateSpeechMs('Welcome to Example Bank.'));
+      // A lower bound only: a busy machine only adds time.
+      assert.ok(first && first.t >= slow - 50, `took ${first?.t} ms, ${slow} ms at 80 wpm`);
+    } finally {
+      await services.close();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

@@ -13,11 +13,22 @@ import { runSpeechProcess } from '../../src/main/tts/run-speech-process.ts';
 import type { SpawnedSpeechProcess, SpeechEngine } from '../../src/main/tts/speech-engine.ts';
 import { realEspeakEngine, skipWithoutEspeak } from './real-espeak.ts';
 
-/** About 180 kB: espeak-ng needs seconds to render it, so an abort at 150 ms lands mid-way. */
+/** About 180 kB: espeak-ng needs seconds to render it, so an abort once it has begun lands mid-way. */
 const LONG_TEXT = 'This is a rather long sentence for the cancellation test. '.repeat(3000);
 
 const unhandled: unknown[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(reason));
+
+/** Polls `check` every 20 ms until it returns something truthy; fails after 20 s. */
+async function until<T>(check: () => T | Promise<T>): Promise<NonNullable<T>> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** True while a process with this pid exists (a zombie counts: it has not been reaped). */
 function processExists(pid: number): boolean {
@@ -51,26 +62,30 @@ describe('cancelling espeak-ng', { skip: skipWithoutEspeak }, () => {
       .renderToWav(LONG_TEXT, file, { locale: 'en-US', signal: controller.signal })
       .finally(() => (settled = true));
 
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const child = spawned.find((c) => c.args.includes('-w'));
-    assert.ok(child, 'espeak-ng was started');
-    assert.ok(!settled, 'still rendering after 150 ms (the text is long enough)');
-    assert.ok(processExists(child.pid), 'espeak-ng running before the abort');
-    // The partial file is really being written.
-    assert.ok((await readdir(dir)).some((name) => name.endsWith('.partial.wav')));
+    try {
+      // However long a busy machine takes to start it: espeak-ng runs and has begun the file.
+      const child = await until(() => spawned.find((c) => c.args.includes('-w')));
+      await until(async () => (await readdir(dir)).some((name) => name.endsWith('.partial.wav')));
+      assert.ok(!settled, 'still rendering once the file is begun (the text takes seconds)');
+      assert.ok(processExists(child.pid), 'espeak-ng running before the abort');
 
-    const abortedAt = performance.now();
-    controller.abort();
-    await render;
-    // How fast is wall-clock time, which a loaded machine stretches: reported, not asserted. That
-    // the render was cut short, not finished, shows in the missing WAV file below.
-    const settleMs = performance.now() - abortedAt;
-    t.diagnostic(`render settled ${settleMs.toFixed(0)} ms after the abort`);
+      const abortedAt = performance.now();
+      controller.abort();
+      await render;
+      // How fast is wall-clock time, which a loaded machine stretches: reported, not asserted.
+      // That the render was cut short, not finished, shows in the missing WAV file below.
+      const settleMs = performance.now() - abortedAt;
+      t.diagnostic(`render settled ${settleMs.toFixed(0)} ms after the abort`);
 
-    assert.equal(processExists(child.pid), false, 'espeak-ng is gone (and reaped)');
-    if (process.platform === 'linux') assert.equal(existsSync(`/proc/${child.pid}`), false);
-    assert.deepEqual(await readdir(dir), [], 'neither the WAV nor its partial file remains');
-    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+      assert.equal(processExists(child.pid), false, 'espeak-ng is gone (and reaped)');
+      if (process.platform === 'linux') assert.equal(existsSync(`/proc/${child.pid}`), false);
+      assert.deepEqual(await readdir(dir), [], 'neither the WAV nor its partial file remains');
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+    } finally {
+      // A failed assertion must not leave the render running into the next test.
+      controller.abort();
+      await render.catch(() => {});
+    }
   });
 
   test('an already aborted signal starts nothing and writes nothing', async () => {

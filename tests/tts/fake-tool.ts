@@ -32,7 +32,8 @@ export interface FakeTool {
   dir: string;
   calls(): Promise<FakeCall[]>;
   /** Resolves with the first recorded call matching `predicate` (waits up to 5 s). */
-  waitForCall(predicate: (call: FakeCall) => boolean): Promise<FakeCall>;
+  /** The first call from the `from`-th on (default: any) that `predicate` accepts, once it runs. */
+  waitForCall(predicate: (call: FakeCall) => boolean, from?: number): Promise<FakeCall>;
   behave(behaviour: FakeBehaviour): Promise<void>;
   remove(): Promise<void>;
 }
@@ -83,10 +84,11 @@ export async function installFakeTool(name: string): Promise<FakeTool> {
         .filter((line) => line !== '')
         .map((line) => JSON.parse(line) as FakeCall);
     },
-    async waitForCall(predicate) {
-      const deadline = Date.now() + 5000;
+    async waitForCall(predicate, from = 0) {
+      // Generous: a loaded machine can take seconds to start a process; only a failure waits.
+      const deadline = Date.now() + 20_000;
       for (;;) {
-        const found = (await tool.calls()).find(predicate);
+        const found = (await tool.calls()).slice(from).find(predicate);
         if (found) return found;
         if (Date.now() > deadline) throw new Error('the fake tool never ran as expected');
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -272,7 +272,7 @@ describe('webhooks through a proxy', () => {
         exchange.violations[0]!.detail,
         new RegExp(`within 300 ms \\(through proxy ${silent.url}\\)`),
       );
-      assert.ok(took >= 290 && took < 1500, `took ${took} ms`);
+      assert.ok(took >= 290, `took ${took} ms`);
     } finally {
       await silent.close();
     }

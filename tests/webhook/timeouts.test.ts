@@ -58,7 +58,10 @@ describe('timeouts', { concurrency: true }, () => {
     assert.deepEqual(exchange.variablesSet, {});
     assert.equal(exchange.ok, false);
     assert.equal(exchange.response, null);
-    assert.ok(elapsed >= 4900 && elapsed < 7000, `took ${elapsed} ms`);
+    // Not early; and the limit it names is the default (an upper bound on the time would only
+    // measure how busy the machine is).
+    assert.ok(elapsed >= 4900, `took ${elapsed} ms`);
+    assert.match(exchange.violations[0]?.detail ?? '', /5000 ms/);
     await assertHealthy(client, server);
     await client.close();
   });
@@ -75,7 +78,7 @@ describe('timeouts', { concurrency: true }, () => {
     assert.equal(exchange.error, 'connect_timeout');
     assert.match(exchange.violations[0]?.detail ?? '', /300 ms/);
     assert.deepEqual(exchange.variablesSet, {});
-    assert.ok(elapsed >= 250 && elapsed < 2000, `took ${elapsed} ms`);
+    assert.ok(elapsed >= 250, `took ${elapsed} ms`);
     await assertHealthy(client, server);
     await client.close();
   });
@@ -91,7 +94,8 @@ describe('timeouts', { concurrency: true }, () => {
     const elapsed = performance.now() - started;
     assert.equal(exchange.error, 'response_timeout', JSON.stringify(exchange.violations));
     assert.deepEqual(exchange.variablesSet, {});
-    assert.ok(elapsed >= 4900 && elapsed < 5900, `took ${elapsed} ms`);
+    assert.ok(elapsed >= 4900, `took ${elapsed} ms`);
+    assert.match(exchange.violations[0]?.detail ?? '', /5000 ms/);
     await assertHealthy(client, server);
     // The socket was destroyed: the server saw the connection go before it answered.
     assert.ok(closedEarly.includes('/slow?ms=6000'));
@@ -106,7 +110,7 @@ describe('timeouts', { concurrency: true }, () => {
       variables: {},
     });
     assert.equal(clientLimit.exchange.error, 'response_timeout');
-    assert.ok(clientLimit.exchange.timings.totalMs < 900);
+    assert.match(clientLimit.exchange.violations[0]?.detail ?? '', /200 ms/);
 
     // The node allows 2 s: the 1 s answer arrives in time.
     const nodeLimit = await client.execute({
@@ -123,7 +127,9 @@ describe('timeouts', { concurrency: true }, () => {
     const client = createWebhookClient();
     const { exchange } = await client.execute({
       nodeId: 'n',
-      node: httpNode({ url: `${server.base}/trickle`, timeouts: { responseMs: 600 } }),
+      // Long enough for the headers to come on the busiest machine, short against a trickle that
+      // never ends.
+      node: httpNode({ url: `${server.base}/trickle`, timeouts: { responseMs: 2000 } }),
       variables: {},
     });
     assert.equal(exchange.error, 'response_timeout');
@@ -131,7 +137,9 @@ describe('timeouts', { concurrency: true }, () => {
     // Headers and some bytes arrived before the deadline: they are recorded, not parsed.
     assert.equal(exchange.response?.status, 200);
     assert.match(exchange.response?.body ?? '', /^x+$/);
-    assert.ok(exchange.timings.totalMs < 1500, `took ${exchange.timings.totalMs} ms`);
+    // A byte every 100 ms for 2 s: an idle timer would have let it run on (a busy machine only
+    // makes the count smaller).
+    assert.ok((exchange.response?.body.length ?? 0) <= 21, exchange.response?.body);
     await assertHealthy(client, server);
     await client.close();
     assert.ok(closedEarly.includes('/trickle'));

@@ -264,14 +264,13 @@ describe('environment files: hostile input', () => {
     ]);
   });
 
-  test('an alias bomb stops at the entry budget, quickly', async () => {
+  test('an alias bomb stops at the entry budget, never expanded', async () => {
     const lines = ['name: x', 'variables:', '  a0: &a0 { x: 1, y: 2, z: 3, w: 4 }'];
     for (let i = 1; i <= 20; i++) {
       lines.push(`  a${i}: &a${i} { p: *a${i - 1}, q: *a${i - 1}, r: *a${i - 1}, s: *a${i - 1} }`);
     }
-    const started = Date.now();
+    // Expanded, the aliases would make 4^20 entries: the reading would never end.
     const problems = await problemsOf('bomb.yaml', `${lines.join('\n')}\n`);
-    assert.ok(Date.now() - started < 2000, 'reading must not expand the aliases');
     assert.deepEqual(problems, [
       "3:19 variables: more than 1000 entries (nested ones and each use of an alias count); an environment's variables are limited to 1000",
     ]);
@@ -286,7 +285,6 @@ describe('environment files: hostile input', () => {
   });
 
   test('absurd bracket nesting is refused before parsing (the parser would exhaust the stack)', async () => {
-    const started = Date.now();
     assert.deepEqual(
       await problemsOf('nest.yaml', `name: x\nfoo: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`),
       ['2:262 -: nested too deeply: more than 256 levels of [ ] or { }'],
@@ -298,6 +296,5 @@ describe('environment files: hostile input', () => {
       ),
       ['1:280 -: nested too deeply: more than 256 levels of [ ] or { }'],
     );
-    assert.ok(Date.now() - started < 3000);
   });
 });

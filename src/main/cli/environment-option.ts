@@ -59,7 +59,14 @@ export async function resolveCliEnvironment(
       // A workspace alone changes nothing for a call; say so rather than ignore it silently.
       println(io.stderr, `${command}: --workspace without --env: no environment applies`);
     }
-    return { variables: {}, secrets, network: {}, limits: {}, name: null, close: async () => {} };
+    return {
+      variables: {},
+      secrets,
+      network: { proxyEnv: io.env },
+      limits: {},
+      name: null,
+      close: async () => {},
+    };
   }
   let loaded: LoadedEnvironment;
   try {
@@ -98,8 +105,12 @@ export async function resolveCliEnvironment(
     crm = await startDemoCrm({ port: 0 });
     println(io.stderr, `demo CRM listening on ${crm.url} (environment ${environment.name})`);
   }
+  const call = callEnvironment(environment, secrets, crm?.url ?? null);
   return {
-    ...callEnvironment(environment, secrets, crm?.url ?? null),
+    ...call,
+    // HTTP(S)_PROXY and NO_PROXY come from the command's environment, not this process's (the
+    // same thing for a terminal, not for a command run in-process); the demo CRM's `{}` wins.
+    network: { proxyEnv: io.env, ...call.network },
     name: environment.name,
     close: async () => {
       await crm?.close();

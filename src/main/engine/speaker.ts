@@ -25,6 +25,16 @@ export interface Speaker {
 
 /** Typical text-to-speech pace: about 15 characters a second (175 words a minute). */
 export const DEFAULT_CHARS_PER_SECOND = 15;
+/** The speaking rate {@link DEFAULT_CHARS_PER_SECOND} stands for, in words a minute. */
+export const DEFAULT_WORDS_PER_MINUTE = 175;
+
+/**
+ * The pace of a voice set to `wordsPerMinute`, in characters a second: muted or failed speech
+ * then takes as long as the voice the user chose would have, not the default voice.
+ */
+export function charsPerSecondAt(wordsPerMinute: number): number {
+  return (DEFAULT_CHARS_PER_SECOND * wordsPerMinute) / DEFAULT_WORDS_PER_MINUTE;
+}
 
 /** How long a prompt takes to speak at `charsPerSecond`, in ms (at least 300 ms). */
 export function estimateSpeechMs(text: string, charsPerSecond = DEFAULT_CHARS_PER_SECOND): number {
@@ -34,11 +44,12 @@ export function estimateSpeechMs(text: string, charsPerSecond = DEFAULT_CHARS_PE
 /** A speaker that says nothing but takes a prompt's length of time on `clock`. */
 export function createSilentSpeaker(
   clock: Clock,
-  charsPerSecond = DEFAULT_CHARS_PER_SECOND,
+  charsPerSecond: number | (() => number) = DEFAULT_CHARS_PER_SECOND,
 ): Speaker {
   return {
     async speak(text, { signal }) {
-      await sleep(clock, estimateSpeechMs(text, charsPerSecond), signal);
+      const pace = typeof charsPerSecond === 'function' ? charsPerSecond() : charsPerSecond;
+      await sleep(clock, estimateSpeechMs(text, pace), signal);
     },
   };
 }

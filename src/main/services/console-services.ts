@@ -19,7 +19,7 @@ import { startDemoCrm } from '../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../demo-crm/demo-crm-server.ts';
 import { createRealClock } from '../engine/clock.ts';
 import type { Speaker } from '../engine/speaker.ts';
-import { createSilentSpeaker } from '../engine/speaker.ts';
+import { charsPerSecondAt, createSilentSpeaker } from '../engine/speaker.ts';
 import { openSessionStore } from '../store/session-store.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { createCallManager } from './call-manager.ts';
@@ -139,7 +139,8 @@ export async function createConsoleServices(
     hub,
     clock,
     createSpeaker() {
-      const silent = createSilentSpeaker(clock);
+      // Read per prompt: a rate changed in Settings applies to the next prompt, spoken or not.
+      const silent = createSilentSpeaker(clock, () => charsPerSecondAt(settings.get().speech.rate));
       if (!speech) {
         noticeOnce(
           'no-speech',

@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../shared/contract.ts';
 import type { Clock } from '../engine/clock.ts';
-import { createSilentSpeaker } from '../engine/speaker.ts';
+import { charsPerSecondAt, createSilentSpeaker } from '../engine/speaker.ts';
 import { normalizeRate } from '../tts/speech-settings.ts';
 import type { SpeechBackend } from './console-services.ts';
 
@@ -40,7 +40,7 @@ export function createReplaySpeech(
       const speaker = backend.createSpeaker(
         () => ({ ...settings, rate }),
         onError,
-        createSilentSpeaker(clock),
+        createSilentSpeaker(clock, charsPerSecondAt(rate)),
       );
       try {
         await speaker.speak(text, { signal: controller.signal, locale });

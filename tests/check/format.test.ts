@@ -1,0 +1,15 @@
+/**
+ * `npm test` checks the formatting (what `npm run format:check` does) beside the other test files;
+ * the failure lists every file Prettier would change (`npm run format` fixes them).
+ */
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT, runTool } from '../app/fixtures/built-app.ts';
+
+test('every file is formatted as Prettier would write it', async () => {
+  await runTool(
+    'prettier --check',
+    [join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.'],
+    { background: true },
+  );
+});

@@ -1,0 +1,4 @@
+/** Share 2 of the test files that share a process (tests/shared-process.ts). */
+import { runSharedFiles } from './shared-process.ts';
+
+await runSharedFiles(1);
