@@ -1,8 +1,9 @@
 /**
  * `--db` from the terminal (commands run in-process: tests/helpers/cli-in-process.ts): the
- * commands that only read never create anything (a mistyped path is an error naming it), a file that is not a session log is refused
- * by every command and left byte for byte as it was, a new path still becomes a fresh log for a
- * command that logs, and a log in a folder nobody may write to can still be listed.
+ * commands that only read never create anything (a mistyped path is an error naming it), a file
+ * that is not a session log is refused by every command and left byte for byte as it was, a new
+ * path still becomes a fresh log for a command that logs, and a log in a folder nobody may write
+ * to can still be listed.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
