@@ -4,13 +4,34 @@
  * commands themselves are tested in-process; mock-crm's signals are in run-command.test.ts.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
 import { closedPort } from '../webhook/helpers.ts';
 
 describe('ivr-console as a process', () => {
+  test("package.json's bin is the CLI's source, runnable without a build (npm link)", async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    const bin = join(ROOT, pkg.bin['ivr-console']!);
+    assert.equal(bin, join(ROOT, 'src/main/cli/main.ts'));
+    assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+    const run = await new Promise<{ code: number | null; out: string }>((done, fail) => {
+      const child = spawn(process.execPath, [bin, '--help'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, out }));
+    });
+    assert.equal(run.code, 0);
+    assert.match(run.out, /^usage: ivr-console <command>/m);
+  });
+
   test('exit 0: a valid flow, and --help of a command, on stdout', async () => {
     const valid = await runCliProcess(['validate', 'resources/flows/balance.json']);
     assert.equal(valid.code, 0, valid.stderr);
