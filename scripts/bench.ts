@@ -6,7 +6,7 @@
  * and ratios; asserts nothing (see docs/benchmarks.md).
  *
  * `npm run bench -- --only tls-proxy` runs one section (webhook, tls-proxy, store, sessions,
- * validation).
+ * validation, first-window: scripts/bench-first-window.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -29,13 +29,21 @@ import { createWebhookClient } from '../src/main/webhook/webhook-client.ts';
 import { denseMenuFlow, manyHangups, setVariableCycle } from '../tests/flow/dense-flows.ts';
 import { referenceDefinedOnEntry } from '../tests/flow/reference-dataflow.ts';
 import { createTestCertificates } from '../tests/helpers/test-certificates.ts';
+import { benchFirstWindow } from './bench-first-window.ts';
 import { seedBulkSessions } from './seed-sessions.ts';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3000);
 const WARMUP = 300;
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 3000);
 const NET_ROUNDS = Number(process.env['BENCH_NET_ROUNDS'] ?? 1000);
-const SECTIONS = ['webhook', 'tls-proxy', 'store', 'sessions', 'validation'] as const;
+const SECTIONS = [
+  'webhook',
+  'tls-proxy',
+  'store',
+  'sessions',
+  'validation',
+  'first-window',
+] as const;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? null : (process.argv[onlyAt + 1] ?? '');
 if (only !== null && !(SECTIONS as readonly string[]).includes(only)) {
@@ -538,3 +546,4 @@ async function benchValidation(): Promise<void> {
 type FlowMaker = (size: number) => Record<string, unknown>;
 
 if (runs('validation')) await benchValidation();
+if (runs('first-window')) await benchFirstWindow(Number(process.env['BENCH_WINDOW_ROUNDS'] ?? 10));
