@@ -16,7 +16,12 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserServer } from 'playwright-core';
-import { buildAppInto, ROOT, SHARED_BUILD_ENV } from './app/fixtures/built-app.ts';
+import {
+  buildAppInto,
+  COMPILE_CACHE_DIR,
+  ROOT,
+  SHARED_BUILD_ENV,
+} from './app/fixtures/built-app.ts';
 import { BROWSER_ENDPOINT_ENV, startSharedBrowser } from './helpers/chromium.ts';
 
 /** Named after this run's process, so two runs in one folder never share a build. */
@@ -26,7 +31,7 @@ let browser: BrowserServer | null = null;
 
 /** Before the first test file. */
 export async function globalSetup(): Promise<void> {
-  process.env.NODE_COMPILE_CACHE ??= join(ROOT, 'node_modules/.cache/node-compile-cache');
+  process.env.NODE_COMPILE_CACHE ??= COMPILE_CACHE_DIR;
   // Settled one by one: a browser that started is closed by the teardown even if the build failed.
   const [built, started] = await Promise.allSettled([
     buildAppInto(SHARED_BUILD),

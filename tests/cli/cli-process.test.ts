@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
-import { closedPort } from '../webhook/helpers.ts';
+import { failingWebhookRun } from './failing-webhook-flow.ts';
 
 describe('ivr-console as a process', () => {
   test("package.json's bin is the CLI's source, runnable without a build (npm link)", async () => {
@@ -43,30 +43,7 @@ describe('ivr-console as a process', () => {
   });
 
   test('exit 1: a call that ends in error, its document on stdout', async () => {
-    // A webhook to a port nothing listens on, and no onError to go to.
-    const flow = join(tempDir('ivr-cli-process-'), 'fails.json');
-    writeFileSync(
-      flow,
-      JSON.stringify({
-        id: 'fails',
-        name: 'Fails',
-        start: 'hook',
-        variables: { crm_base: 'http://127.0.0.1:1' },
-        nodes: {
-          hook: { type: 'http', method: 'GET', url: '${crm_base}/x', next: 'bye' },
-          bye: { type: 'hangup' },
-        },
-      }),
-    );
-    const port = await closedPort();
-    const run = await runCliProcess([
-      'run',
-      flow,
-      '--var',
-      `crm_base=http://127.0.0.1:${port}`,
-      '--json',
-      '--no-log',
-    ]);
+    const run = await runCliProcess(await failingWebhookRun(tempDir('ivr-cli-process-')));
     assert.equal(run.code, 1, run.stderr);
     assert.equal(JSON.parse(run.stdout).outcome, 'error');
   });

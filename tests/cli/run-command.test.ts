@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
 import { firstLine, spawnCli, tempDir } from '../helpers/cli-process.ts';
 import { runCliInProcess } from '../helpers/cli-in-process.ts';
-import { closedPort } from '../webhook/helpers.ts';
+import { failingWebhookRun } from './failing-webhook-flow.ts';
 
 const BALANCE = 'resources/flows/balance.json';
 
@@ -205,30 +205,7 @@ describe('ivr-console run', () => {
   });
 
   test('a webhook failure with no onError ends in error: exit 1 with the code', async () => {
-    const dir = tempDir();
-    const flow = join(dir, 'fails.json');
-    writeFileSync(
-      flow,
-      JSON.stringify({
-        id: 'fails',
-        name: 'Fails',
-        start: 'hook',
-        variables: { crm_base: 'http://127.0.0.1:1' },
-        nodes: {
-          hook: { type: 'http', method: 'GET', url: '${crm_base}/x', next: 'bye' },
-          bye: { type: 'hangup' },
-        },
-      }),
-    );
-    const port = await closedPort();
-    const run = await runCliInProcess([
-      'run',
-      flow,
-      '--var',
-      `crm_base=http://127.0.0.1:${port}`,
-      '--json',
-      '--no-log',
-    ]);
+    const run = await runCliInProcess(await failingWebhookRun(tempDir()));
     assert.equal(run.code, 1, run.stderr);
     const doc = JSON.parse(run.stdout);
     assert.equal(doc.outcome, 'error');

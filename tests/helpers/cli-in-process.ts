@@ -54,9 +54,10 @@ export async function runCliInProcess(
 ): Promise<InProcessRun> {
   const stdout = new TextSink();
   const stderr = new TextSink();
-  const restore = options.captureProcessOutput ? recordProcessOutput() : null;
+  const recording = options.captureProcessOutput ? recordProcessOutput() : null;
+  let code: number;
   try {
-    const code = await runCli(args, {
+    code = await runCli(args, {
       stdout,
       stderr,
       env: {
@@ -67,17 +68,17 @@ export async function runCliInProcess(
       cwd: options.cwd ?? ROOT,
       signal: new AbortController().signal,
     });
-    return { code, stdout: stdout.text, stderr: stderr.text, processOutput: restore?.() ?? '' };
   } finally {
-    restore?.();
+    // Put the streams back even when the command threw.
+    recording?.stop();
   }
+  return { code, stdout: stdout.text, stderr: stderr.text, processOutput: recording?.text ?? '' };
 }
 
 /**
- * Tees `process.stdout` and `process.stderr` into a string until the returned function is called,
- * which puts the streams back and returns what they received.
+ * Tees `process.stdout` and `process.stderr` into `text` until `stop()` puts the streams back.
  */
-function recordProcessOutput(): () => string {
+function recordProcessOutput(): { readonly text: string; stop(): void } {
   let text = '';
   const streams = [process.stdout, process.stderr];
   const writes = streams.map((stream) => stream.write);
@@ -88,8 +89,12 @@ function recordProcessOutput(): () => string {
       return (write as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
     }) as typeof stream.write;
   });
-  return () => {
-    streams.forEach((stream, index) => (stream.write = writes[index]!));
-    return text;
+  return {
+    get text() {
+      return text;
+    },
+    stop() {
+      streams.forEach((stream, index) => (stream.write = writes[index]!));
+    },
   };
 }

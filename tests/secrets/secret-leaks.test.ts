@@ -23,22 +23,13 @@ import { startTestConsole } from '../helpers/console-services.ts';
 import type { TestConsole } from '../helpers/console-services.ts';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
 import type { LoopbackServer } from '../helpers/loopback-server.ts';
+import { TOKEN, TOKEN_LEAK_FORMS } from './leak-forms.ts';
 
-const TOKEN = 'Zq8-tok/3c+1f 9"a&b=';
 const PIN = '918273645546371';
 const REDACTED = '[redacted]';
 
 /** Every form the secrets could be written in: any of them anywhere is a leak. */
-const LEAK_FORMS = [
-  TOKEN,
-  JSON.stringify(TOKEN).slice(1, -1),
-  encodeURIComponent(TOKEN),
-  new URLSearchParams({ t: TOKEN }).toString().slice(2),
-  Buffer.from(TOKEN).toString('base64').replace(/=+$/, ''),
-  'Zq8-tok',
-  PIN,
-  PIN.split('').join(' '),
-];
+const LEAK_FORMS = [...TOKEN_LEAK_FORMS, PIN, PIN.split('').join(' ')];
 
 function leakIn(bytes: Buffer | string): string | null {
   const haystack = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);

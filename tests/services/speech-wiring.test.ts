@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import type { CallEvent } from '../../src/shared/call-events.ts';
 import type { ConsoleEvent } from '../../src/shared/contract.ts';
 import { createConsoleServices } from '../../src/main/services/console-services.ts';
+import type { ConsoleServices } from '../../src/main/services/console-services.ts';
 import { detectSpeechBackend } from '../../src/main/services/os-speech-backend.ts';
 import { charsPerSecondAt, estimateSpeechMs } from '../../src/main/engine/speaker.ts';
 import { DEFAULT_SETTINGS } from '../../src/main/services/settings-store.ts';
@@ -20,6 +21,19 @@ import { findExecutableOnPath } from '../../src/main/tts/find-executable.ts';
 import { ROOT } from '../helpers/cli-process.ts';
 import { NO_AUDIO_ENV } from '../tts/no-audio-env.ts';
 import { skipWithoutEspeak } from '../tts/real-espeak.ts';
+
+/** Places a call through the balance sample, as the phone would. */
+async function startBalanceCall(services: ConsoleServices) {
+  const { flow } = await loadFlowFile(join(ROOT, 'resources/flows/balance.json'));
+  assert.ok(flow);
+  return services.calls.start({
+    flow,
+    flowPath: 'balance.json',
+    source: '+3612345678',
+    destination: '+3612000000',
+    variables: {},
+  });
+}
 
 test(
   'with the OS engine failing (no audio device), prompts keep their pace and the notice comes once',
@@ -57,15 +71,7 @@ test(
             if (callEvents().filter((e) => e.type === 'prompt_started').length >= 2) resolve();
           });
         });
-        const { flow } = await loadFlowFile(join(ROOT, 'resources/flows/balance.json'));
-        assert.ok(flow);
-        const started = services.calls.start({
-          flow,
-          flowPath: 'balance.json',
-          source: '+3612345678',
-          destination: '+3612000000',
-          variables: {},
-        });
+        const started = await startBalanceCall(services);
         // Or the call's end, should it end before that: the assertions below then say why.
         await Promise.race([secondPrompt, started.done]);
         services.calls.hangUp(started.callId);
@@ -113,15 +119,7 @@ test('with speech off, a prompt takes as long as the chosen rate would speak it'
           if (event.kind === 'call' && event.event.type === 'prompt_ended') resolve(event.event);
         });
       });
-      const { flow } = await loadFlowFile(join(ROOT, 'resources/flows/balance.json'));
-      assert.ok(flow);
-      const started = services.calls.start({
-        flow,
-        flowPath: 'balance.json',
-        source: '+3612345678',
-        destination: '+3612000000',
-        variables: {},
-      });
+      const started = await startBalanceCall(services);
       const first = await Promise.race([ended, started.done.then(() => null)]);
       services.calls.hangUp(started.callId);
       await started.done;
