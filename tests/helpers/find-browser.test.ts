@@ -35,12 +35,60 @@ describe('finding a Chromium-family browser', () => {
 
   test('Linux: Chromium first, then Chrome, Edge and the snap', () => {
     const linux = (...files: string[]) =>
-      findBrowser({ env: {}, platform: 'linux', exists: only(...files) }).path;
+      findBrowser({ env: {}, platform: 'linux', list: () => [], exists: only(...files) }).path;
     assert.equal(linux('/usr/bin/google-chrome', '/usr/bin/chromium'), '/usr/bin/chromium');
     assert.equal(linux('/usr/bin/chromium-browser'), '/usr/bin/chromium-browser');
     assert.equal(linux('/usr/bin/google-chrome-stable'), '/usr/bin/google-chrome-stable');
     assert.equal(linux('/usr/bin/microsoft-edge'), '/usr/bin/microsoft-edge');
     assert.equal(linux('/snap/bin/chromium'), '/snap/bin/chromium');
+  });
+
+  test("Linux: a headless shell first, the system package before Playwright's newest", () => {
+    const cache = '/home/dev/.cache/ms-playwright';
+    const playwrightShell = `${cache}/chromium_headless_shell-1208/chrome-headless-shell-linux64/chrome-headless-shell`;
+    const list = (folder: string): string[] =>
+      folder === cache
+        ? [
+            'chromium-1208',
+            'chromium_headless_shell-1200',
+            'chromium_headless_shell-1208',
+            'ffmpeg-1011',
+          ]
+        : [];
+    const linux = (...files: string[]) =>
+      findBrowser({ env: {}, platform: 'linux', home: '/home/dev', list, exists: only(...files) })
+        .path;
+    const older = playwrightShell.replace('-1208/', '-1200/');
+    assert.equal(linux('/usr/bin/chromium', older, playwrightShell), playwrightShell);
+    assert.equal(
+      linux('/usr/bin/chromium', playwrightShell, '/usr/bin/chromium-headless-shell'),
+      '/usr/bin/chromium-headless-shell',
+    );
+    assert.equal(linux('/usr/bin/chromium'), '/usr/bin/chromium');
+  });
+
+  test("PLAYWRIGHT_BROWSERS_PATH moves Playwright's shells, on every system", () => {
+    const list = (folder: string): string[] =>
+      ['/srv/pw', 'D:\\pw'].includes(folder) ? ['chromium_headless_shell-1208'] : [];
+    const mac =
+      '/srv/pw/chromium_headless_shell-1208/chrome-headless-shell-mac-arm64/chrome-headless-shell';
+    const macFound = findBrowser({
+      env: { PLAYWRIGHT_BROWSERS_PATH: '/srv/pw' },
+      platform: 'darwin',
+      home: '/Users/dev',
+      list,
+      exists: only(mac, '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'),
+    });
+    assert.deepEqual(macFound, { path: mac });
+    const windows =
+      'D:\\pw\\chromium_headless_shell-1208\\chrome-headless-shell-win64\\chrome-headless-shell.exe';
+    const windowsFound = findBrowser({
+      env: { PLAYWRIGHT_BROWSERS_PATH: 'D:\\pw' },
+      platform: 'win32',
+      list,
+      exists: only(windows),
+    });
+    assert.deepEqual(windowsFound, { path: windows });
   });
 
   test('macOS: the app bundles in /Applications and ~/Applications', () => {
