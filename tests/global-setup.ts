@@ -13,8 +13,10 @@
  *
  * Children inherit the runner's environment: what is set here reaches every test process.
  */
+import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { BrowserServer } from 'playwright-core';
 import {
   buildAppInto,
@@ -33,15 +35,20 @@ let browser: BrowserServer | null = null;
 export async function globalSetup(): Promise<void> {
   process.env.NODE_COMPILE_CACHE ??= COMPILE_CACHE_DIR;
   // Settled one by one: a browser that started is closed by the teardown even if the build failed.
-  const [built, started] = await Promise.allSettled([
+  const [built, started, warmed] = await Promise.allSettled([
     buildAppInto(SHARED_BUILD),
     startSharedBrowser(),
+    promisify(execFile)(process.execPath, [join(ROOT, 'tests/warm-compile-cache.ts')]),
   ]);
   if (started.status === 'fulfilled' && started.value) {
     browser = started.value;
     process.env[BROWSER_ENDPOINT_ENV] = browser.wsEndpoint();
   }
   if (built.status === 'rejected') throw built.reason;
+  // A cold cache only costs time: a failed warm-up is said, and the run goes on.
+  if (warmed.status === 'rejected') {
+    console.error(`the compile cache was not warmed: ${String(warmed.reason)}`);
+  }
   process.env[SHARED_BUILD_ENV] = SHARED_BUILD;
   // No shared browser: each UI test file launches its own, or skips saying why.
   if (started.status === 'rejected') {
