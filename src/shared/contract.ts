@@ -9,7 +9,7 @@ import type { CallEvent } from './call-events.ts';
 import type { CHANNEL_INPUTS, SettingsSchema } from './contract-schemas.ts';
 import type { FlowProblem } from './flow/validate-flow.ts';
 import type { Flow } from './flow/flow-schema.ts';
-import type { RerunReport } from './replay/replay-types.ts';
+import type { RerunReport } from './rerun/rerun-types.ts';
 import type { SessionDetail, SessionSummary } from './session-types.ts';
 import type { VarMap } from './variables.ts';
 import type { WebhookExchange, WebhookLimits } from './webhook-types.ts';

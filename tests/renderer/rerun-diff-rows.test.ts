@@ -1,6 +1,6 @@
 /**
  * The re-run diff's rows, from real reports: a balance call recorded through the CLI, then
- * re-run by the real engine (`replaySession`) against edited copies of the flow with the
+ * re-run by the real engine (`rerunSession`) against edited copies of the flow with the
  * recorded replies, or against a live server that now answers differently. Rows must stay level
  * (an inserted or removed node is a gap on one side, later steps keep their counterparts) and the
  * first divergence must flag the row the comparison names.
@@ -8,14 +8,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
-import type { RerunReport } from '../../src/shared/replay/replay-types.ts';
+import type { RerunReport } from '../../src/shared/rerun/rerun-types.ts';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import type { VarMap } from '../../src/shared/variables.ts';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
-import { compareRuns, PER_CALL_VARIABLES } from '../../src/main/replay/compare-runs.ts';
-import { describeCallerScript } from '../../src/main/replay/caller-script.ts';
-import type { ReplayMode } from '../../src/main/replay/replay-session.ts';
-import { replaySession } from '../../src/main/replay/replay-session.ts';
+import { compareRuns, PER_CALL_VARIABLES } from '../../src/main/rerun/compare-runs.ts';
+import { describeCallerScript } from '../../src/main/rerun/caller-script.ts';
+import type { RerunMode } from '../../src/main/rerun/rerun-session.ts';
+import { rerunSession } from '../../src/main/rerun/rerun-session.ts';
 import {
   buildDiffView,
   PER_CALL_VARIABLES as VIEW_PER_CALL,
@@ -25,7 +25,7 @@ import type {
   SequenceRow,
 } from '../../src/renderer/src/features/rerun-diff/diff-rows.ts';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
-import { BALANCE, copyFlow, loadSession, record } from '../replay/replay-helpers.ts';
+import { BALANCE, copyFlow, loadSession, record } from '../rerun/rerun-helpers.ts';
 import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
 
 /** The parts of a flow file these tests edit. */
@@ -46,12 +46,12 @@ let session: SessionDetail;
 /** Re-runs the recorded call against `flowPath` and returns the report the console receives. */
 async function rerun(
   flowPath: string,
-  mode: ReplayMode = 'mock',
+  mode: RerunMode = 'mock',
   variables?: VarMap,
 ): Promise<RerunReport> {
   const loaded = await loadFlowFile(flowPath);
   assert.ok(loaded.flow, JSON.stringify(loaded.problems));
-  const result = await replaySession({
+  const result = await rerunSession({
     session,
     flow: loaded.flow,
     flowPath,

@@ -8,9 +8,9 @@
 import type { SessionDetail } from '../../shared/session-types.ts';
 import type { VarMap, VarValue } from '../../shared/variables.ts';
 import { isSystemVariable, PER_CALL_VARIABLES } from '../../shared/variables.ts';
-import { deriveCallerScript, dtmfScript } from '../replay/caller-script.ts';
-import { recordFromEvents } from '../replay/run-record.ts';
-import { startConditionsOf } from '../replay/start-conditions.ts';
+import { deriveCallerScript, dtmfScript } from '../rerun/caller-script.ts';
+import { recordFromEvents } from '../rerun/run-record.ts';
+import { startConditionsOf } from '../rerun/start-conditions.ts';
 
 /** One case as it is written to YAML (keys in the order people read them). */
 export interface TestCaseDocument {

@@ -5,13 +5,13 @@
  */
 import type { ExportedFile, SessionPage } from '../../shared/contract.ts';
 import type { SessionDetail, SessionQuery } from '../../shared/session-types.ts';
-import type { ReplayMode, RerunReport } from '../../shared/replay/replay-types.ts';
+import type { RerunMode, RerunReport } from '../../shared/rerun/rerun-types.ts';
 import type { CallEnvironment } from '../calls/call-environment.ts';
 import { APP_EXPORTER } from '../export/exporter.ts';
 import { exportExtension, exportSession } from '../export/export-session.ts';
 import type { ExportFormat } from '../export/export-session.ts';
-import { describeCallerScript } from '../replay/caller-script.ts';
-import { replaySession } from '../replay/replay-session.ts';
+import { describeCallerScript } from '../rerun/caller-script.ts';
+import { rerunSession } from '../rerun/rerun-session.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
@@ -35,7 +35,7 @@ export interface SessionLibrary {
    *   with errors)
    */
   /** `environment`: what a live re-run points at (null: the original's own values). */
-  rerun(id: string, mode: ReplayMode, environment: CallEnvironment | null): Promise<RerunReport>;
+  rerun(id: string, mode: RerunMode, environment: CallEnvironment | null): Promise<RerunReport>;
 }
 
 /** The library over `store`, loading flows through `flows`. */
@@ -80,7 +80,7 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
         throw new ServiceError('not_found', `session ${session.id} has no flow file to re-run`);
       }
       const document = await flows.open(session.flowPath);
-      const result = await replaySession({
+      const result = await rerunSession({
         session,
         flow: runnableFlow(document),
         flowPath: document.path,

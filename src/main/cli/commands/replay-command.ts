@@ -9,9 +9,9 @@ import type { SessionDetail } from '../../../shared/session-types.ts';
 import type { VarMap } from '../../../shared/variables.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import { loadFlowFile } from '../../flows/load-flow-file.ts';
-import { formatReplay } from '../../replay/format-replay.ts';
-import { toReplayJson } from '../../replay/replay-json.ts';
-import { replaySession } from '../../replay/replay-session.ts';
+import { formatRerun } from '../../rerun/format-rerun.ts';
+import { toRerunJson } from '../../rerun/rerun-json.ts';
+import { rerunSession } from '../../rerun/rerun-session.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
@@ -104,7 +104,7 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
 
     environment = await resolveCliEnvironment('replay', values, loaded.path, io);
     crm = await startDemoCrmWhenAsked(values['demo-crm'], variables, io);
-    const result = await replaySession({
+    const result = await rerunSession({
       session,
       flow: loaded.flow,
       flowPath: loaded.path,
@@ -116,8 +116,8 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
       limits: environment.limits,
       store: values.log ? store : null,
     });
-    if (values.json) println(io.stdout, JSON.stringify(toReplayJson(result), null, 2));
-    else for (const line of formatReplay(result)) println(io.stdout, line);
+    if (values.json) println(io.stdout, JSON.stringify(toRerunJson(result), null, 2));
+    else for (const line of formatRerun(result)) println(io.stdout, line);
     return result.comparison.same ? EXIT.ok : EXIT.failed;
   } finally {
     store.close();

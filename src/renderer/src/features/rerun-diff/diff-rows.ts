@@ -7,13 +7,13 @@
  * here: rows are aligned from their `index` / `rerunIndex` and marked changed only where a
  * difference says so, never by comparing raw values again, so the view and the CLI never disagree.
  */
-import { describeDifference } from '../../../../shared/replay/describe-difference.ts';
+import { describeDifference } from '../../../../shared/rerun/describe-difference.ts';
 import type {
   Difference,
   DifferenceKind,
   RerunReport,
   RunRecord,
-} from '../../../../shared/replay/replay-types.ts';
+} from '../../../../shared/rerun/rerun-types.ts';
 import type { VarMap, VarValue } from '../../../../shared/variables.ts';
 import type { WebhookExchange } from '../../../../shared/webhook-types.ts';
 

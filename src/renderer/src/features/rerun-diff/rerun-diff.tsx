@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { ReactElement, ReactNode } from 'react';
-import type { DifferenceKind, RerunReport } from '../../../../shared/replay/replay-types.ts';
+import type { DifferenceKind, RerunReport } from '../../../../shared/rerun/rerun-types.ts';
 import { buildDiffView } from './diff-rows.ts';
 import type {
   DiffRowBase,

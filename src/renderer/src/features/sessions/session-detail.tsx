@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import type { SavedTestCase } from '../../../../shared/contract.ts';
-import type { RerunReport } from '../../../../shared/replay/replay-types.ts';
+import type { RerunReport } from '../../../../shared/rerun/rerun-types.ts';
 import type { SessionDetail as Session } from '../../../../shared/session-types.ts';
 import { call } from '../../api/ivr-api.ts';
 import { copyText } from '../../lib/copy-text.ts';

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
-import { replaySession } from '../../src/main/replay/replay-session.ts';
+import { rerunSession } from '../../src/main/rerun/rerun-session.ts';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
 import { closedPort } from '../webhook/helpers.ts';
-import type { Recorded } from './replay-helpers.ts';
-import { BALANCE, loadSession, METER, record, replayJson } from './replay-helpers.ts';
+import type { Recorded } from './rerun-helpers.ts';
+import { BALANCE, loadSession, METER, record, replayJson } from './rerun-helpers.ts';
 
 async function assertReproduced(recorded: Recorded, crmBase: string): Promise<void> {
   const doc = await replayJson(recorded, ['--mock-webhooks', '--var', `crm_base=${crmBase}`], 0);
@@ -53,7 +53,7 @@ describe('replay --mock-webhooks reproduces a recorded session with no network',
     const session = loadSession(recorded.db, recorded.id);
     const flow = (await loadFlowFile(BALANCE)).flow;
     assert.ok(flow);
-    const result = await replaySession({ session, flow, flowPath: BALANCE, mode: 'mock' });
+    const result = await rerunSession({ session, flow, flowPath: BALANCE, mode: 'mock' });
     const { uuid: u1, vccsys_shortid: s1, ...original } = result.original.variables;
     const { uuid: u2, vccsys_shortid: s2, ...rerun } = result.rerun.variables;
     assert.notEqual(u1, u2);

@@ -4,12 +4,12 @@
  */
 import type { Difference } from './compare-runs.ts';
 import { describeCallerScript } from './caller-script.ts';
-import { describeDifference } from '../../shared/replay/describe-difference.ts';
-import type { ReplayMode, ReplayResult } from './replay-session.ts';
+import { describeDifference } from '../../shared/rerun/describe-difference.ts';
+import type { RerunMode, RerunResult } from './rerun-session.ts';
 import type { RunRecord } from './run-record.ts';
 
 /** One call in the document. */
-export interface ReplayJsonRun {
+export interface RerunJsonRun {
   outcome: RunRecord['outcome'];
   endedBy: RunRecord['endedBy'];
   transferTarget: string | null;
@@ -18,24 +18,24 @@ export interface ReplayJsonRun {
 }
 
 /** A difference with its sentence. */
-export type ReplayJsonDifference = Difference & { summary: string };
+export type RerunJsonDifference = Difference & { summary: string };
 
 /** The whole `replay --json` document. */
-export interface ReplayJson {
+export interface RerunJson {
   sessionId: string;
   flow: string;
   flowPath: string | null;
-  mode: ReplayMode;
+  mode: RerunMode;
   same: boolean;
-  firstDivergence: ReplayJsonDifference | null;
-  differences: ReplayJsonDifference[];
+  firstDivergence: RerunJsonDifference | null;
+  differences: RerunJsonDifference[];
   /** The caller's input as replayed, in `--dtmf` notation. */
   callerScript: string;
-  original: ReplayJsonRun;
-  rerun: ReplayJsonRun & { sessionId: string | null };
+  original: RerunJsonRun;
+  rerun: RerunJsonRun & { sessionId: string | null };
 }
 
-function run(record: RunRecord): ReplayJsonRun {
+function run(record: RunRecord): RerunJsonRun {
   return {
     outcome: record.outcome,
     endedBy: record.endedBy,
@@ -45,12 +45,12 @@ function run(record: RunRecord): ReplayJsonRun {
   };
 }
 
-function withSummary(d: Difference): ReplayJsonDifference {
+function withSummary(d: Difference): RerunJsonDifference {
   return { ...d, summary: describeDifference(d) };
 }
 
 /** Builds the document. */
-export function toReplayJson(result: ReplayResult): ReplayJson {
+export function toRerunJson(result: RerunResult): RerunJson {
   const first = result.comparison.firstDivergence;
   return {
     sessionId: result.sessionId,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunJson } from '../../src/main/cli/run-json.ts';
-import type { ReplayJson } from '../../src/main/replay/replay-json.ts';
+import type { RerunJson } from '../../src/main/rerun/rerun-json.ts';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { ROOT, tempDir } from '../helpers/cli-process.ts';
@@ -69,10 +69,10 @@ export async function replayJson(
   recorded: Recorded,
   args: string[],
   expectedCode: number,
-): Promise<ReplayJson> {
+): Promise<RerunJson> {
   const run = await replay(recorded, [...args, '--json']);
   assert.equal(run.code, expectedCode, `${run.stderr}\n${run.stdout}`);
-  return JSON.parse(run.stdout) as ReplayJson;
+  return JSON.parse(run.stdout) as RerunJson;
 }
 
 /** A copy of `flow` in a fresh temp folder. */

@@ -63,7 +63,7 @@ export interface Comparison {
 }
 
 /** Where webhooks are answered: the network (`live`) or the original's recorded replies (`mock`). */
-export type ReplayMode = 'live' | 'mock';
+export type RerunMode = 'live' | 'mock';
 
 /** A re-run with diff as the console shows it: both calls as compared, and the verdict. */
 export interface RerunReport {
@@ -71,7 +71,7 @@ export interface RerunReport {
   sessionId: string;
   flowId: string;
   flowPath: string | null;
-  mode: ReplayMode;
+  mode: RerunMode;
   /** The caller's input fed to the re-run, for people: keys, `~` for a silence, then a hang-up. */
   script: string;
   /** Script steps the re-run never used (the flow now asks for less). */

@@ -3,7 +3,7 @@
  * webhooks or the recorded replies, and compared with the original. The CLI's `replay` and the
  * desktop app both use this; it knows no terminal and no window.
  */
-import type { ReplayMode } from '../../shared/replay/replay-types.ts';
+import type { RerunMode } from '../../shared/rerun/rerun-types.ts';
 import type { Flow } from '../../shared/flow/flow-schema.ts';
 import type { SessionDetail } from '../../shared/session-types.ts';
 import type { VarMap } from '../../shared/variables.ts';
@@ -22,15 +22,15 @@ import type { RunRecord } from './run-record.ts';
 import { recordFromEvents } from './run-record.ts';
 import { startConditionsOf } from './start-conditions.ts';
 
-export type { ReplayMode } from '../../shared/replay/replay-types.ts';
+export type { RerunMode } from '../../shared/rerun/rerun-types.ts';
 
 /** What to replay, and how. */
-export interface ReplayInput {
+export interface RerunSessionInput {
   session: SessionDetail;
   /** The flow to run: the session's own file as it is now, or another. */
   flow: Flow;
   flowPath: string | null;
-  mode: ReplayMode;
+  mode: RerunMode;
   /** User variables over the original's start variables (`--var`, the demo CRM's `crm_base`). */
   variables?: VarMap;
   secrets?: Readonly<Record<string, string>>;
@@ -43,11 +43,11 @@ export interface ReplayInput {
 }
 
 /** The re-run and its comparison with the original. */
-export interface ReplayResult {
+export interface RerunResult {
   sessionId: string;
   flowId: string;
   flowPath: string | null;
-  mode: ReplayMode;
+  mode: RerunMode;
   steps: CallerStep[];
   original: RunRecord;
   rerun: RunRecord;
@@ -58,8 +58,8 @@ export interface ReplayResult {
   comparison: Comparison;
 }
 
-/** Replays `input.session`; see {@link ReplayResult}. */
-export async function replaySession(input: ReplayInput): Promise<ReplayResult> {
+/** Replays `input.session`; see {@link RerunResult}. */
+export async function rerunSession(input: RerunSessionInput): Promise<RerunResult> {
   const { session, flow } = input;
   const steps = deriveCallerScript(session.events, flow);
   const overrides = input.variables ?? {};

@@ -3,9 +3,9 @@
  * every difference in call order as `- original` / `+ re-run` lines.
  */
 import { describeCallerScript } from './caller-script.ts';
-import { describeDifference, differenceSides } from '../../shared/replay/describe-difference.ts';
+import { describeDifference, differenceSides } from '../../shared/rerun/describe-difference.ts';
 import type { Difference } from './compare-runs.ts';
-import type { ReplayResult } from './replay-session.ts';
+import type { RerunResult } from './rerun-session.ts';
 import type { RunRecord } from './run-record.ts';
 
 function ending(record: RunRecord): string {
@@ -25,7 +25,7 @@ function sides(d: Difference, indent: string): string[] {
 }
 
 /** The report's lines. */
-export function formatReplay(result: ReplayResult): string[] {
+export function formatRerun(result: RerunResult): string[] {
   const { comparison, original, rerun } = result;
   const mode = result.mode === 'mock' ? 'recorded webhook replies' : 'live webhooks';
   const lines = [

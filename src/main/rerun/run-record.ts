@@ -5,9 +5,9 @@
  */
 import type { CallEvent } from '../../shared/call-events.ts';
 import type { VarMap } from '../../shared/variables.ts';
-import type { RunRecord } from '../../shared/replay/replay-types.ts';
+import type { RunRecord } from '../../shared/rerun/rerun-types.ts';
 
-export type { RunRecord } from '../../shared/replay/replay-types.ts';
+export type { RunRecord } from '../../shared/rerun/rerun-types.ts';
 
 /** Reads a call's events (in `seq` order) into a {@link RunRecord}. */
 export function recordFromEvents(events: readonly CallEvent[]): RunRecord {

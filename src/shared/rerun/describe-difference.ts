@@ -3,7 +3,7 @@
  * greet") and the original / re-run sides as short text. Positions are 1-based here, as people
  * count steps; the data keeps 0-based indexes.
  */
-import type { Difference } from './replay-types.ts';
+import type { Difference } from './rerun-types.ts';
 
 function clip(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
-import { BALANCE, copyFlow, record, replay, replayJson } from './replay-helpers.ts';
+import { BALANCE, copyFlow, record, replay, replayJson } from './rerun-helpers.ts';
 
 /** The parts of a flow file these tests edit. */
 interface EditableFlow {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { tempDir } from '../helpers/cli-process.ts';
 import { runCliInProcess } from '../helpers/cli-in-process.ts';
-import type { Recorded } from './replay-helpers.ts';
-import { BALANCE, copyFlow, record, replay, replayJson } from './replay-helpers.ts';
+import type { Recorded } from './rerun-helpers.ts';
+import { BALANCE, copyFlow, record, replay, replayJson } from './rerun-helpers.ts';
 
 let recorded: Recorded;
 

@@ -16,11 +16,11 @@ import type { Call } from '../../src/main/engine/call-engine.ts';
 import { VirtualClock } from '../../src/main/engine/clock.ts';
 import { createSilentSpeaker } from '../../src/main/engine/speaker.ts';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
-import { deriveCallerScript } from '../../src/main/replay/caller-script.ts';
-import { replaySession } from '../../src/main/replay/replay-session.ts';
+import { deriveCallerScript } from '../../src/main/rerun/caller-script.ts';
+import { rerunSession } from '../../src/main/rerun/rerun-session.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { tempDir } from '../helpers/cli-process.ts';
-import { BALANCE, loadSession } from './replay-helpers.ts';
+import { BALANCE, loadSession } from './rerun-helpers.ts';
 
 let crm: DemoCrm;
 let flow: Flow;
@@ -96,7 +96,7 @@ describe('type-ahead, barge-in and hang-up mid-prompt replay exactly', () => {
       ],
     );
 
-    const result = await replaySession({ session, flow, flowPath: BALANCE, mode: 'mock' });
+    const result = await rerunSession({ session, flow, flowPath: BALANCE, mode: 'mock' });
     assert.deepEqual(result.comparison.differences, []);
     assert.equal(result.comparison.same, true);
     assert.deepEqual(result.rerun.spoken, spoken);
@@ -114,7 +114,7 @@ describe('type-ahead, barge-in and hang-up mid-prompt replay exactly', () => {
       node: 'greet',
       occurrence: 1,
     });
-    const result = await replaySession({ session, flow, flowPath: BALANCE, mode: 'mock' });
+    const result = await rerunSession({ session, flow, flowPath: BALANCE, mode: 'mock' });
     assert.equal(result.comparison.same, true, JSON.stringify(result.comparison.differences));
     assert.equal(result.rerun.path.at(-1), 'greet');
     assert.equal(result.rerun.endedBy, 'caller');

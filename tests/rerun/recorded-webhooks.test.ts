@@ -9,8 +9,8 @@ import type { HttpNode } from '../../src/shared/flow/flow-schema.ts';
 import type { VarMap } from '../../src/shared/variables.ts';
 import type { WebhookExchange, WebhookResponseRecord } from '../../src/shared/webhook-types.ts';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
-import { createRecordedWebhooks } from '../../src/main/replay/recorded-webhooks.ts';
-import { BALANCE, loadSession, record } from './replay-helpers.ts';
+import { createRecordedWebhooks } from '../../src/main/rerun/recorded-webhooks.ts';
+import { BALANCE, loadSession, record } from './rerun-helpers.ts';
 
 let events: CallEvent[];
 let auth: HttpNode;

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { CallerStep } from '../../src/main/replay/caller-script.ts';
-import { deriveCallerScript, describeCallerScript } from '../../src/main/replay/caller-script.ts';
-import { BALANCE, loadSession, METER, record } from './replay-helpers.ts';
+import type { CallerStep } from '../../src/main/rerun/caller-script.ts';
+import { deriveCallerScript, describeCallerScript } from '../../src/main/rerun/caller-script.ts';
+import { BALANCE, loadSession, METER, record } from './rerun-helpers.ts';
 
 /** The steps in `--dtmf` notation, with `!` for a hang-up. */
 function notation(steps: CallerStep[]): string {

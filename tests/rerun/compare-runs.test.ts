@@ -7,9 +7,9 @@ import { describe, test } from 'node:test';
 import type { CallEvent, CallEventBody } from '../../src/shared/call-events.ts';
 import type { VarMap } from '../../src/shared/variables.ts';
 import type { WebhookExchange } from '../../src/shared/webhook-types.ts';
-import { compareRuns, PER_CALL_VARIABLES } from '../../src/main/replay/compare-runs.ts';
-import { recordFromEvents } from '../../src/main/replay/run-record.ts';
-import { diffSequences } from '../../src/main/replay/sequence-diff.ts';
+import { compareRuns, PER_CALL_VARIABLES } from '../../src/main/rerun/compare-runs.ts';
+import { recordFromEvents } from '../../src/main/rerun/run-record.ts';
+import { diffSequences } from '../../src/main/rerun/sequence-diff.ts';
 
 /** A call as events: start variables, nodes (a prompt each), webhooks after `webhookAfter`. */
 function call(options: {

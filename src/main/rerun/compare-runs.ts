@@ -9,7 +9,7 @@ import type {
   Difference,
   DifferenceKind,
   RunRecord,
-} from '../../shared/replay/replay-types.ts';
+} from '../../shared/rerun/rerun-types.ts';
 import type { VarValue } from '../../shared/variables.ts';
 import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import type { Normaliser } from './normalise-values.ts';
@@ -17,7 +17,7 @@ import { canonical, createNormaliser } from './normalise-values.ts';
 import { diffSequences } from './sequence-diff.ts';
 import type { Hunk } from './sequence-diff.ts';
 
-export type { Comparison, Difference, DifferenceKind } from '../../shared/replay/replay-types.ts';
+export type { Comparison, Difference, DifferenceKind } from '../../shared/rerun/rerun-types.ts';
 
 /** Options of {@link compareRuns}. */
 export interface CompareOptions {
