@@ -16,7 +16,7 @@ import { createChannelHandlers } from '../src/main/ipc/channel-handlers.ts';
 import { createConsoleServices } from '../src/main/services/console-services.ts';
 import { startWebServer } from '../src/main/web/web-server.ts';
 import type { WebServer } from '../src/main/web/web-server.ts';
-import { buildAppInto, ELECTRON_VITE_BIN, ROOT, runTool } from '../tests/app/fixtures/built-app.ts';
+import { buildAppInto, ELECTRON_VITE_BIN, ROOT, runTool } from '../tests/helpers/built-app.ts';
 import { launchChromium } from '../tests/helpers/chromium.ts';
 
 /** The last commit with the renderer in one unminified chunk (before "A fast first window"). */

@@ -10,7 +10,7 @@
  * and format checks, which keep a core busy) started a minute in and the run ended on them alone.
  * Here they start first and the rest fill the cores around them. Files run six at a time at
  * least, more on bigger machines: a browser suite waiting on a call leaves its core to the others,
- * and the checks run at low priority (tests/app/fixtures/built-app.ts, `background`), so they take
+ * and the checks run at low priority (tests/helpers/built-app.ts, `background`), so they take
  * what the tests leave idle rather than slow the tests that wait on calls in real time.
  */
 import { availableParallelism } from 'node:os';

@@ -18,12 +18,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserServer } from 'playwright-core';
-import {
-  buildAppInto,
-  COMPILE_CACHE_DIR,
-  ROOT,
-  SHARED_BUILD_ENV,
-} from './app/fixtures/built-app.ts';
+import { buildAppInto, COMPILE_CACHE_DIR, ROOT, SHARED_BUILD_ENV } from './helpers/built-app.ts';
 import { BROWSER_ENDPOINT_ENV, startSharedBrowser } from './helpers/chromium.ts';
 
 /** Named after this run's process, so two runs in one folder never share a build. */

@@ -11,8 +11,9 @@ export type CallOutcome = 'hangup' | 'transfer' | 'error';
 /** Who ended the call. */
 export type EndedBy = 'flow' | 'caller';
 
-/** A session's state in the log. */
-export type SessionStatus = 'running' | CallOutcome | 'interrupted';
+// Still importable from here, where the UI and the store always found it; the list itself is
+// in session-statuses.ts.
+export type { SessionStatus } from './session-statuses.ts';
 
 /** Why a prompt was spoken. */
 export type PromptPurpose = 'say' | 'invalid' | 'readBack' | 'transfer' | 'hangup';

@@ -4,6 +4,8 @@
  * (Kept apart from contract.ts so the sandboxed preload does not bundle zod.)
  */
 import { z } from 'zod';
+import type { Channel } from './contract/channels.ts';
+import { SESSION_STATUSES } from './session-statuses.ts';
 import { VARIABLE_NAME_PATTERN } from './variables.ts';
 
 const none = z.strictObject({});
@@ -96,7 +98,10 @@ const settingsUpdate = z.strictObject({
   lastCall: SettingsSchema.shape.lastCall.partial().optional(),
 });
 
-/** Input schema of each channel. */
+/**
+ * Input schema of each channel. `satisfies Record<Channel, …>`: the type check fails for a
+ * channel of the list without a schema here, and for a schema of no channel.
+ */
 export const CHANNEL_INPUTS = {
   'app.info': none,
   'flows.list': none,
@@ -138,7 +143,7 @@ export const CHANNEL_INPUTS = {
     limit: z.number().int().min(1).max(500).optional(),
     offset: z.number().int().min(0).max(100_000_000).optional(),
     search: z.string().max(200).optional(),
-    status: z.enum(['running', 'hangup', 'transfer', 'error', 'interrupted']).optional(),
+    status: z.enum(SESSION_STATUSES).optional(),
     flowId: z.string().min(1).max(200).optional(),
   }),
   'sessions.get': z.strictObject({ id: sessionId }),
@@ -204,4 +209,4 @@ export const CHANNEL_INPUTS = {
       .refine((v) => Object.keys(v).length <= 100, 'at most 100 variables')
       .optional(),
   }),
-} as const;
+} as const satisfies Record<Channel, z.ZodType>;

@@ -1,7 +1,8 @@
 /**
  * Logged sessions as the store returns them: shared by the store, the CLI and the UI.
  */
-import type { CallEvent, EndedBy, SessionStatus } from './call-events.ts';
+import type { CallEvent, EndedBy } from './call-events.ts';
+import type { SessionStatus } from './session-statuses.ts';
 import type { VarMap } from './variables.ts';
 
 /** What is known when a call starts. */

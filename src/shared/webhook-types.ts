@@ -1,7 +1,7 @@
 /**
- * The webhook exchange as the tester sees it (WEBHOOK.md, "What the tester sees"): shared by the
- * webhook client that produces it, the engine that applies it, the store that keeps it, the CLI
- * that prints it and the UI's inspector.
+ * The webhook exchange as the tester sees it (../shared/spec/WEBHOOK.md, "What the tester sees"):
+ * shared by the webhook client that produces it, the engine that applies it, the store that keeps
+ * it, the CLI that prints it and the UI's inspector.
  */
 import type { VarMap } from './variables.ts';
 
@@ -25,9 +25,9 @@ export const VIOLATION_CODES = [
 ] as const;
 
 /**
- * One of the error codes of WEBHOOK.md (plus `network_error`). `tls_error`: the TLS connection
- * failed (certificate not trusted, expired or for another host, handshake refused, unusable TLS
- * settings), with the reason in the detail.
+ * One of the error codes of ../shared/spec/WEBHOOK.md (plus `network_error`). `tls_error`: the TLS
+ * connection failed (certificate not trusted, expired or for another host, handshake refused,
+ * unusable TLS settings), with the reason in the detail.
  */
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

@@ -11,8 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { META_CSP } from '../../src/main/app/content-security-policy.ts';
-import type { BuiltApp } from './fixtures/built-app.ts';
-import { buildApp, ROOT } from './fixtures/built-app.ts';
+import type { BuiltApp } from '../helpers/built-app.ts';
+import { buildApp, ROOT } from '../helpers/built-app.ts';
 
 const run = promisify(execFile);
 

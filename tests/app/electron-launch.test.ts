@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { _electron } from 'playwright-core';
+import { buildApp, ROOT } from '../helpers/built-app.ts';
 import {
   callButton,
   clickKeys,
@@ -20,9 +21,8 @@ import {
   waitForCallState,
   waitForCaption,
   waitForText,
-} from '../e2e/fixtures/console-page.ts';
-import { waitForFinishedSessions } from '../e2e/fixtures/session-log.ts';
-import { buildApp, ROOT } from './fixtures/built-app.ts';
+} from '../helpers/console-page.ts';
+import { waitForFinishedSessions } from '../helpers/session-log.ts';
 import { electronBinaryPath } from './fixtures/electron-binary.ts';
 
 const electronBinary = electronBinaryPath();

@@ -15,8 +15,8 @@ import {
   pageScripts,
 } from '../../scripts/first-screen-size.ts';
 import type { FirstScreenReport } from '../../scripts/first-screen-size.ts';
-import type { BuiltApp } from './fixtures/built-app.ts';
-import { buildApp } from './fixtures/built-app.ts';
+import type { BuiltApp } from '../helpers/built-app.ts';
+import { buildApp } from '../helpers/built-app.ts';
 
 describe('the first screen of the built renderer', () => {
   let built: BuiltApp;

@@ -12,7 +12,7 @@ import { after, before, describe, mock, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { PRODUCTION_CSP } from '../../src/main/app/content-security-policy.ts';
 import { CHANNELS, EVENT_CHANNEL, IPC_PREFIX } from '../../src/shared/contract.ts';
-import { ROOT } from './fixtures/built-app.ts';
+import { ROOT } from '../helpers/built-app.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const STUB_URL = pathToFileURL(join(import.meta.dirname, 'fixtures/electron-stub.ts')).href;

@@ -24,8 +24,8 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import asar from '@electron/asar';
 import { parse } from 'yaml';
-import type { BuiltApp } from './fixtures/built-app.ts';
-import { buildApp, ROOT, runTool } from './fixtures/built-app.ts';
+import type { BuiltApp } from '../helpers/built-app.ts';
+import { buildApp, ROOT, runTool } from '../helpers/built-app.ts';
 
 const run = promisify(execFile);
 const BUILDER_BIN = join(ROOT, 'node_modules/electron-builder/cli.js');

@@ -9,12 +9,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { BuiltApp } from '../helpers/built-app.ts';
+import { buildApp, ROOT } from '../helpers/built-app.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { skipWithoutBrowser } from '../helpers/find-browser.ts';
 import type { LoopbackServer } from '../helpers/loopback-server.ts';
-import type { BuiltApp } from './fixtures/built-app.ts';
-import { buildApp, ROOT } from './fixtures/built-app.ts';
-import { serveFolder } from './fixtures/static-server.ts';
+import { serveFolder } from '../helpers/static-server.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const VIEWPORTS = [

@@ -16,7 +16,7 @@ import {
   PRODUCTION_CSP,
 } from '../../src/main/app/content-security-policy.ts';
 import { rendererLocation } from '../../src/main/app/renderer-location.ts';
-import { ROOT } from './fixtures/built-app.ts';
+import { ROOT } from '../helpers/built-app.ts';
 
 describe('isAppUrl', () => {
   const dev = 'http://localhost:5173';

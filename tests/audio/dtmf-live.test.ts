@@ -11,14 +11,14 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SCHEDULE_LEAD_LIMITS_MS } from '../../src/renderer/src/audio/dtmf-player.ts';
 import { DEFAULT_DTMF_SETTINGS } from '../../src/renderer/src/audio/dtmf-settings.ts';
+import type { TapRecording } from '../helpers/audio-tap.ts';
+import { installAudioTap, startTap, stopTap } from '../helpers/audio-tap.ts';
+import { skipWithoutBrowser } from '../helpers/find-browser.ts';
 import type { Segment } from './dtmf-analysis.ts';
 import { analyzeTone, durationMs, findTones, steadyPart } from './dtmf-analysis.ts';
-import type { TapRecording } from './fixtures/audio-tap.ts';
-import { installAudioTap, startTap, stopTap } from './fixtures/audio-tap.ts';
 import type { LivePress, TestPageWindow } from './fixtures/dtmf-test-page.ts';
 import type { TestPage } from './fixtures/test-page.ts';
 import { openTestPage } from './fixtures/test-page.ts';
-import { skipWithoutBrowser } from '../helpers/find-browser.ts';
 
 /** Keys as Playwright types them; `Shift+…` gives the capital letters A-D. */
 const TYPED = ['1', '5', '9', '#', '0', '*', 'Shift+D', 'Shift+A'];

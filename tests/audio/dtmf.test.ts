@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DtmfPress, DtmfSettings, TimedKey } from '../../src/renderer/src/audio/index.ts';
+import { skipWithoutBrowser } from '../helpers/find-browser.ts';
+import { base64ToFloats } from '../helpers/float-base64.ts';
 import {
   analyzeTone,
   durationMs,
@@ -15,12 +17,10 @@ import {
   rmsOf,
   steadyPart,
 } from './dtmf-analysis.ts';
-import { base64ToFloats } from './fixtures/float-base64.ts';
 import type { TestPageWindow } from './fixtures/dtmf-test-page.ts';
 import type { TestPage } from './fixtures/test-page.ts';
 import { openTestPage } from './fixtures/test-page.ts';
 import { goertzelAmplitude, toDb } from './goertzel.ts';
-import { skipWithoutBrowser } from '../helpers/find-browser.ts';
 
 const ALL_KEYS = '123A456B789C*0#D'.split('') as TimedKey['key'][];
 /** Keeps the ramps (4 ms) and a margin out of frequency and level measurements. */

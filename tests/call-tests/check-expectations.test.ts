@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { checkExpectations } from '../../src/main/call-tests/check-expectations.ts';
 import { describeFailure } from '../../src/main/call-tests/expectation-failure.ts';
 import { parseTestFile } from '../../src/main/call-tests/parse-test-file.ts';
-import type { RunJson, RunJsonWebhook } from '../../src/main/cli/run-json.ts';
+import type { RunJson, RunJsonWebhook } from '../../src/main/calls/run-json.ts';
 
 function exchange(node: string, extra: Partial<RunJsonWebhook> = {}): RunJsonWebhook {
   return {

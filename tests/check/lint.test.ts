@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, runTool } from '../app/fixtures/built-app.ts';
+import { ROOT, runTool } from '../helpers/built-app.ts';
 
 test('ESLint finds nothing, warnings included', async () => {
   await runTool(

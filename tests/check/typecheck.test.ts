@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, runTool } from '../app/fixtures/built-app.ts';
+import { ROOT, runTool } from '../helpers/built-app.ts';
 
 const TSC = join(ROOT, 'node_modules/tsc-native/bin/tsc');
 

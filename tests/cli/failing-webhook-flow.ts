@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closedPort } from '../webhook/helpers.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 
 /** Writes the flow into `dir`; returns the `ivr-console run …` arguments that place the call. */
 export async function failingWebhookRun(dir: string): Promise<string[]> {

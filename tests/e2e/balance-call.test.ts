@@ -8,16 +8,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startTap, stopTap } from '../audio/fixtures/audio-tap.ts';
-import type { RunningConsole } from './fixtures/console-server.ts';
-import { startConsole } from './fixtures/console-server.ts';
-import type { ConsolePage } from './fixtures/console-page.ts';
+import { startTap, stopTap } from '../helpers/audio-tap.ts';
+import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import type { ConsolePage } from '../helpers/console-page.ts';
 import {
   assertFits,
   callButton,
   clickKeys,
   LARGE,
-  launchBrowser,
   UI,
   openConsole,
   openTab,
@@ -28,10 +27,11 @@ import {
   waitForCallState,
   waitForCaption,
   waitForText,
-} from './fixtures/console-page.ts';
+} from '../helpers/console-page.ts';
+import { waitForFinishedSessions } from '../helpers/session-log.ts';
+import type { RunningConsole } from './fixtures/console-server.ts';
+import { startConsole } from './fixtures/console-server.ts';
 import { decodeKeys, waitForTones } from './fixtures/decode-keys.ts';
-import { waitForFinishedSessions } from './fixtures/session-log.ts';
-import { BALANCE_PATH_TO_OPTIONS } from '../helpers/balance-flow.ts';
 
 const BALANCE = /Your balance is 1,250\.75 euros/;
 const PATH = [...BALANCE_PATH_TO_OPTIONS, 'goodbye'];
@@ -56,7 +56,7 @@ describe('a balance call in the console (Chromium, browser mode)', UI, () => {
   let open: ConsolePage | undefined;
 
   before(async () => {
-    [server, browser] = await Promise.all([startConsole('e2e-balance'), launchBrowser()]);
+    [server, browser] = await Promise.all([startConsole('e2e-balance'), launchChromium()]);
   });
   after(async () => {
     await open?.close();

@@ -7,14 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { RunningConsole } from './fixtures/console-server.ts';
-import { startConsole } from './fixtures/console-server.ts';
-import type { ConsolePage } from './fixtures/console-page.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import type { ConsolePage } from '../helpers/console-page.ts';
 import {
   assertFits,
   callButton,
   clickKeys,
-  launchBrowser,
   UI,
   openConsole,
   openTab,
@@ -24,8 +22,10 @@ import {
   waitForCallState,
   waitForCaption,
   waitForText,
-} from './fixtures/console-page.ts';
-import { waitForFinishedSessions } from './fixtures/session-log.ts';
+} from '../helpers/console-page.ts';
+import { waitForFinishedSessions } from '../helpers/session-log.ts';
+import type { RunningConsole } from './fixtures/console-server.ts';
+import { startConsole } from './fixtures/console-server.ts';
 
 const TEST_TIMEOUT_MS = 90_000;
 
@@ -38,7 +38,7 @@ describe('the sample flows by clicks (Chromium, browser mode)', UI, () => {
   let open: ConsolePage | undefined;
 
   before(async () => {
-    [server, browser] = await Promise.all([startConsole('e2e-samples'), launchBrowser()]);
+    [server, browser] = await Promise.all([startConsole('e2e-samples'), launchChromium()]);
   });
   after(async () => {
     await open?.close();

@@ -10,20 +10,20 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { runCliInProcess } from '../helpers/cli-in-process.ts';
-import type { RunningConsole } from './fixtures/console-server.ts';
-import { startConsole } from './fixtures/console-server.ts';
-import type { ConsolePage } from './fixtures/console-page.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import type { ConsolePage } from '../helpers/console-page.ts';
 import {
-  launchBrowser,
   UI,
   openConsole,
   screenshot,
   variableValue,
   waitForCallState,
   waitForText,
-} from './fixtures/console-page.ts';
+} from '../helpers/console-page.ts';
+import type { RunningConsole } from './fixtures/console-server.ts';
+import { startConsole } from './fixtures/console-server.ts';
 
 const TEST_TIMEOUT_MS = 120_000;
 
@@ -68,7 +68,7 @@ describe('sessions, replay, re-run and presenter mode (Chromium, browser mode)',
   const requests: string[] = [];
 
   before(async () => {
-    [server, browser] = await Promise.all([startConsole('e2e-sessions'), launchBrowser()]);
+    [server, browser] = await Promise.all([startConsole('e2e-sessions'), launchChromium()]);
     flowPath = join(tempDir('ivr-e2e-flow-'), 'balance.json');
     copyFileSync(join(ROOT, 'resources/flows/balance.json'), flowPath);
     ids.gold = await logCall(server, flowPath, '12345#1111 9', '+3612345678');

@@ -14,13 +14,11 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningConsole } from './fixtures/console-server.ts';
-import { startConsole } from './fixtures/console-server.ts';
-import type { ConsolePage } from './fixtures/console-page.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import type { ConsolePage } from '../helpers/console-page.ts';
 import {
   assertFits,
   LARGE,
-  launchBrowser,
   openConsole,
   openTab,
   screenshot,
@@ -30,7 +28,9 @@ import {
   variableValue,
   waitForCallState,
   waitForText,
-} from './fixtures/console-page.ts';
+} from '../helpers/console-page.ts';
+import type { RunningConsole } from './fixtures/console-server.ts';
+import { startConsole } from './fixtures/console-server.ts';
 import type { StagingCrm } from './fixtures/staging-crm.ts';
 import { hasOpenssl, makeCertificates, startStagingCrm } from './fixtures/staging-crm.ts';
 
@@ -160,7 +160,7 @@ describe(
       await writeFile(outsidePath, JSON.stringify(OUTSIDE_FLOW, null, 2));
       [server, browser] = await Promise.all([
         startConsole('e2e-workspace', ['--workspace', root]),
-        launchBrowser(),
+        launchChromium(),
       ]);
     });
 

@@ -10,7 +10,7 @@ import type { SessionDetail } from '../../src/shared/session-types.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { tempDir } from '../helpers/cli-process.ts';
 import { runCliInProcess } from '../helpers/cli-in-process.ts';
-import { closedPort } from '../webhook/helpers.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 
 /** The secret the secret-header session sends; it must appear in no export. */
 export const SECRET = 's3cret';

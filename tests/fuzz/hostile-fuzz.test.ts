@@ -1,8 +1,9 @@
 /**
  * A bounded, seeded fuzz of the parts that judge hostile input: random replies through the real
  * webhook client on loopback, random flow mutations through the validator and the engine. It
- * asserts no crash, no hang (the runner's timeout), a verdict of WEBHOOK.md for every reply and
- * nothing applied from a failing one. Replay a failure with `FUZZ_SEED=<seed printed>`.
+ * asserts no crash, no hang (the runner's timeout), a verdict of ../shared/spec/WEBHOOK.md for
+ * every reply and nothing applied from a failing one. Replay a failure with
+ * `FUZZ_SEED=<seed printed>`.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -2,11 +2,14 @@
  * Generates hostile webhook replies for the fuzz test: JSON that is deep, wide, long, oddly keyed,
  * with big integers, duplicate keys and `__proto__`; x-ini with sections and garbage; plain text;
  * mutated bytes and invalid UTF-8; wrong statuses and content types. Each reply says whether the
- * rules of WEBHOOK.md accept it, when that can be told without the code under test.
+ * rules of ../shared/spec/WEBHOOK.md accept it, when that can be told without the code under test.
  */
 import type { Random } from './seeded-random.ts';
 
-/** Whether WEBHOOK.md accepts a reply: `unknown` where the generator cannot tell on its own. */
+/**
+ * Whether ../shared/spec/WEBHOOK.md accepts a reply: `unknown` where the generator cannot tell on
+ * its own.
+ */
 export type Verdict = 'ok' | 'bad' | 'unknown';
 
 /** The verdict of a whole made of parts: one bad part spoils it, one unknown part clouds it. */

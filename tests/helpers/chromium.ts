@@ -12,9 +12,9 @@ import { browserExecutable, browserLookup } from './find-browser.ts';
 export const BROWSER_ENDPOINT_ENV = 'IVR_TEST_BROWSER_WS';
 
 /**
- * What every test's browser runs with: no sandbox (CI containers run as root), no GPU (software
- * rendering is the same everywhere), and audio that may start without a click (the keypad tests
- * press keys from code).
+ * What every test's browser runs with, the launch flags of ../shared/spec/ARCHITECTURE.md: no
+ * sandbox (CI containers run as root), no GPU (software rendering is the same everywhere), and
+ * audio that may start without a click (the keypad tests press keys from code).
  */
 const ARGS = [
   '--no-sandbox',

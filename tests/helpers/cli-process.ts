@@ -3,11 +3,11 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT } from './project-root.ts';
 import { tempDir as trackedTempDir } from './temp-dir.ts';
 
-/** The project root. */
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT } from './project-root.ts';
 const MAIN = join(ROOT, 'src/main/cli/main.ts');
 
 /** What a finished CLI process left. */

@@ -14,7 +14,8 @@ import { Call } from '../../src/main/engine/call-engine.ts';
 import { VirtualClock } from '../../src/main/engine/clock.ts';
 import { createSilentSpeaker } from '../../src/main/engine/speaker.ts';
 import { createWebhookClient } from '../../src/main/webhook/webhook-client.ts';
-import { scriptedCaller, parseDtmfScript } from '../../src/main/cli/scripted-caller.ts';
+import { scriptedCaller } from '../../src/main/calls/scripted-caller.ts';
+import { parseDtmfScript } from '../../src/main/cli/dtmf-option.ts';
 
 /** The virtual start time of every test call (a fixed epoch, for determinism). */
 export const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);

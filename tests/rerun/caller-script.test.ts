@@ -4,16 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { CallerStep } from '../../src/main/rerun/caller-script.ts';
+import type { RerunCallerStep } from '../../src/main/rerun/caller-script.ts';
 import { deriveCallerScript, describeCallerScript } from '../../src/main/rerun/caller-script.ts';
 import { BALANCE, loadSession, METER, record } from './rerun-helpers.ts';
 
 /** The steps in `--dtmf` notation, with `!` for a hang-up. */
-function notation(steps: CallerStep[]): string {
+function notation(steps: RerunCallerStep[]): string {
   return steps.map((s) => (s.kind === 'key' ? s.key : s.kind === 'silence' ? '~' : '!')).join('');
 }
 
-async function scriptOf(flow: string, dtmf: string): Promise<CallerStep[]> {
+async function scriptOf(flow: string, dtmf: string): Promise<RerunCallerStep[]> {
   const recorded = await record(flow, dtmf);
   return deriveCallerScript(loadSession(recorded.db, recorded.id).events);
 }

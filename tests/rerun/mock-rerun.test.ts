@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
 import { rerunSession } from '../../src/main/rerun/rerun-session.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 import { replyJson, startLoopbackServer } from '../helpers/loopback-server.ts';
-import { closedPort } from '../webhook/helpers.ts';
 import type { Recorded } from './rerun-helpers.ts';
 import { BALANCE, loadSession, METER, record, replayJson } from './rerun-helpers.ts';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunJson } from '../../src/main/cli/run-json.ts';
+import type { RunJson } from '../../src/main/calls/run-json.ts';
 import type { RerunJson } from '../../src/main/rerun/rerun-json.ts';
 import type { SessionDetail } from '../../src/shared/session-types.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';

@@ -9,8 +9,9 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { createWebhookClient } from '../../src/main/webhook/webhook-client.ts';
 import type { WebhookClient } from '../../src/main/webhook/webhook-client.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 import type { TestServer } from './helpers.ts';
-import { closedPort, httpNode, sendJson, startServer } from './helpers.ts';
+import { httpNode, sendJson, startServer } from './helpers.ts';
 
 const run = promisify(execFile);
 const CLIENT_MODULE = fileURLToPath(

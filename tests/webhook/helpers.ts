@@ -169,12 +169,3 @@ export async function startBlackHole(): Promise<BlackHole> {
     },
   };
 }
-
-/** A port on 127.0.0.1 with nothing listening (connection refused). */
-export async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

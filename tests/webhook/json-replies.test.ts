@@ -1,6 +1,6 @@
 /**
- * JSON replies: every rule of WEBHOOK.md provoked by a real server, each violation with its code,
- * key path and detail, and the atomic "nothing applies" outcome.
+ * JSON replies: every rule of ../shared/spec/WEBHOOK.md provoked by a real server, each violation
+ * with its code, key path and detail, and the atomic "nothing applies" outcome.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

@@ -10,10 +10,11 @@ import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import type { WebhookExchange } from '../../src/shared/webhook-types.ts';
 import { createWebhookClient } from '../../src/main/webhook/webhook-client.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 import type { TestCertificates } from '../helpers/test-certificates.ts';
 import { createTestCertificates } from '../helpers/test-certificates.ts';
 import type { TestServer } from './helpers.ts';
-import { closedPort, httpNode, startServer } from './helpers.ts';
+import { httpNode, startServer } from './helpers.ts';
 import type { HttpsTestServer, TestProxy } from './network-helpers.ts';
 import { exchangeWith, startHttpsServer, startProxy } from './network-helpers.ts';
 

@@ -9,8 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createWebhookClient } from '../../src/main/webhook/webhook-client.ts';
 import type { WebhookClient } from '../../src/main/webhook/webhook-client.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 import type { TestServer } from './helpers.ts';
-import { assertHealthy, closedPort, httpNode, sendJson, startServer } from './helpers.ts';
+import { assertHealthy, httpNode, sendJson, startServer } from './helpers.ts';
 
 const run = promisify(execFile);
 

@@ -3,7 +3,7 @@
  * every unmet one, not just the first: a red CI run should say everything that changed at once.
  */
 import { readPath } from '../../shared/variables.ts';
-import type { RunJson } from '../cli/run-json.ts';
+import type { RunJson } from '../calls/run-json.ts';
 import type { ExpectationFailure } from './expectation-failure.ts';
 import { matchValue, showValue } from './match-values.ts';
 import { matchWebhooks } from './match-webhooks.ts';

@@ -4,17 +4,22 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../cli/cli-io.ts';
 
 const TEST_FILE = /\.ya?ml$/i;
 
-/** Absolute paths of the test files named by `args` (relative to `cwd`), without repeats. */
+/** A named path that holds no test file; the message starts with the path as it was named. */
+export class TestFileError extends Error {}
+
+/**
+ * Absolute paths of the test files named by `args` (relative to `cwd`), without repeats.
+ * @throws TestFileError for a path that does not exist or a folder with no test file in it
+ */
 export async function collectTestFiles(args: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
     const path = resolve(cwd, arg);
     const info = await stat(path).catch(() => null);
-    if (!info) throw new UsageError(`test: ${arg}: no such file or directory`);
+    if (!info) throw new TestFileError(`${arg}: no such file or directory`);
     if (!info.isDirectory()) {
       files.push(path);
       continue;
@@ -25,7 +30,7 @@ export async function collectTestFiles(args: readonly string[], cwd: string): Pr
       .map((entry) => entry.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (found.length === 0)
-      throw new UsageError(`test: ${arg}: no *.yaml or *.yml files in this directory`);
+      throw new TestFileError(`${arg}: no *.yaml or *.yml files in this directory`);
     files.push(...found.map((name) => join(path, name)));
   }
   return [...new Set(files)];

@@ -3,7 +3,7 @@
  * the entries must match exchanges in the order they were sent, not necessarily adjacent: an
  * ordered subsequence, like `path_includes`. Greedy earliest matching is enough to decide that.
  */
-import type { RunJsonWebhook } from '../cli/run-json.ts';
+import type { RunJsonWebhook } from '../calls/run-json.ts';
 import type { ExpectationFailure } from './expectation-failure.ts';
 import { matchValue, showValue } from './match-values.ts';
 import type { At, WebhookExpectation } from './test-file-types.ts';

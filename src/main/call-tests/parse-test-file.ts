@@ -1,7 +1,7 @@
 /**
- * Parses and validates a `test` file's YAML text (CLI.md, "`test` files") as a whole: syntax,
- * every key, every value, unique case names, DTMF scripts. Nothing runs until a file is clean,
- * and the problems come all at once, each with its line.
+ * Parses and validates a `test` file's YAML text (../shared/spec/CLI.md, "`test` files") as a
+ * whole: syntax, every key, every value, unique case names, DTMF scripts. Nothing runs until a file
+ * is clean, and the problems come all at once, each with its line.
  */
 import type { Node } from 'yaml';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
@@ -11,7 +11,7 @@ import {
   isSystemVariable,
   isValidVariableName,
 } from '../../shared/variables.ts';
-import { readDtmfScript } from '../cli/scripted-caller.ts';
+import { readDtmfScript } from '../calls/dtmf-script.ts';
 import { readExpectations } from './parse-expectations.ts';
 import type {
   At,

@@ -5,7 +5,7 @@
 import type { ExpectationFailure } from './expectation-failure.ts';
 import { describeFailure } from './expectation-failure.ts';
 import { casePassed } from './run-test-case.ts';
-import type { RunJson } from '../cli/run-json.ts';
+import type { RunJson } from '../calls/run-json.ts';
 import type { SuiteResult } from './run-test-files.ts';
 import { tally } from './format-results.ts';
 

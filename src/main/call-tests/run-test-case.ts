@@ -6,9 +6,9 @@
 import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 import type { WebhookNetwork } from '../webhook/network-options.ts';
-import type { RunJson } from '../cli/run-json.ts';
-import { toRunJson } from '../cli/run-json.ts';
-import { placeScriptedCall } from '../cli/scripted-call.ts';
+import type { RunJson } from '../calls/run-json.ts';
+import { toRunJson } from '../calls/run-json.ts';
+import { placeScriptedCall } from '../calls/scripted-call.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { checkExpectations } from './check-expectations.ts';
 import type { ExpectationFailure } from './expectation-failure.ts';

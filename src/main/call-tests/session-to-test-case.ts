@@ -1,9 +1,9 @@
 /**
- * "Save this session as a test case": a logged call turned into one `test` case (CLI.md) that
- * replays the caller's keys and expects what happened: the outcome, the exact path, every prompt
- * spoken, the webhooks' nodes and statuses, and the user variables the call changed. Values that
- * differ from call to call by design (uuid, short id) and the CRM's address are left out, so the
- * case passes again against the same flow and CRM.
+ * "Save this session as a test case": a logged call turned into one `test` case
+ * (../shared/spec/CLI.md) that replays the caller's keys and expects what happened: the outcome,
+ * the exact path, every prompt spoken, the webhooks' nodes and statuses, and the user variables the
+ * call changed. Values that differ from call to call by design (uuid, short id) and the CRM's
+ * address are left out, so the case passes again against the same flow and CRM.
  */
 import type { SessionDetail } from '../../shared/session-types.ts';
 import type { VarMap, VarValue } from '../../shared/variables.ts';

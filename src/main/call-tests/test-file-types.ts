@@ -1,9 +1,10 @@
 /**
- * The shape of a parsed `test` file (CLI.md, "`test` files"): what the YAML says, validated, with
- * the line of each part kept so a failed expectation can point back at the line that set it.
+ * The shape of a parsed `test` file (../shared/spec/CLI.md, "`test` files"): what the YAML says,
+ * validated, with the line of each part kept so a failed expectation can point back at the line
+ * that set it.
  */
 import type { Scalar, VarMap } from '../../shared/variables.ts';
-import type { CallerStep } from '../cli/scripted-caller.ts';
+import type { DtmfStep } from '../calls/dtmf-script.ts';
 
 /** A place in a test file (1-based line and column). */
 export interface SourcePos {
@@ -73,7 +74,7 @@ export interface TestCase extends CallSetup {
   pos: SourcePos;
   /** The `dtmf` script as written, and parsed into caller steps. */
   dtmf: string;
-  steps: CallerStep[];
+  steps: DtmfStep[];
   expect: Expectations;
 }
 

@@ -1,8 +1,8 @@
 /**
- * What an environment (WORKSPACE.md) gives one call or one sent request: the user variables it
- * presets, the secrets it needs, how its webhooks reach the CRM (headers, TLS, proxy) and the
- * limits it overrides. The CLI, the desktop app and browser mode all place calls through this, so
- * an environment means the same thing everywhere.
+ * What an environment (../shared/spec/WORKSPACE.md) gives one call or one sent request: the user
+ * variables it presets, the secrets it needs, how its webhooks reach the CRM (headers, TLS, proxy)
+ * and the limits it overrides. The CLI, the desktop app and browser mode all place calls through
+ * this, so an environment means the same thing everywhere.
  */
 import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';

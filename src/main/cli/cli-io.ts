@@ -18,7 +18,7 @@ export interface CliIo {
 /** A usage error: wrong command, option or argument. Exit status 2. */
 export class UsageError extends Error {}
 
-/** Exit statuses of CLI.md. */
+/** Exit statuses of ../shared/spec/CLI.md. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** Writes a line to a stream. */

@@ -1,6 +1,7 @@
 /**
- * The headless runner `ivr-console` (CLI.md): dispatches a command and maps every failure to an
- * exit status: usage errors to 2 with a message on stderr, nothing as a raw stack trace.
+ * The headless runner `ivr-console` (../shared/spec/CLI.md): dispatches a command and maps every
+ * failure to an exit status: usage errors to 2 with a message on stderr, nothing as a raw stack
+ * trace.
  */
 import type { CliIo } from './cli-io.ts';
 import { EXIT, println, UsageError } from './cli-io.ts';
@@ -60,8 +61,9 @@ exit status (each command's --help has its own):
   mock-crm   0 stopped with Ctrl-C; 2 usage error, port in use`;
 
 /**
- * One command's part of {@link HELP}: its line and the option lines under it (CLI.md: every
- * command answers `--help` with its own usage). Null for an unknown command.
+ * One command's part of {@link HELP}: its line and the option lines under it
+ * (../shared/spec/CLI.md: every command answers `--help` with its own usage). Null for an unknown
+ * command.
  */
 export function commandHelp(command: string): string | null {
   const all = HELP.split('\n');

@@ -1,7 +1,7 @@
 /**
  * `--workspace`, `--env NAME|FILE` and `--secret`, shared by `run`, `test`, `replay` and `send`
- * (CLI.md, WORKSPACE.md): the environment read and judged before anything is sent, its secrets
- * checked, and the demo CRM started when the environment asks for it.
+ * (../shared/spec/CLI.md, ../shared/spec/WORKSPACE.md): the environment read and judged before
+ * anything is sent, its secrets checked, and the demo CRM started when the environment asks for it.
  */
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 import { DEFAULT_WEBHOOK_LIMITS } from '../../shared/webhook-types.ts';

@@ -1,6 +1,6 @@
 /**
- * Branch conditions (FLOW.md): comparisons on variables, combined with `all` / `any`. Data only;
- * no code is ever evaluated.
+ * Branch conditions (../shared/spec/FLOW.md): comparisons on variables, combined with `all` /
+ * `any`. Data only; no code is ever evaluated.
  */
 import type { Condition } from '../../shared/flow/flow-schema.ts';
 import { matchesPattern } from '../../shared/flow/match-pattern.ts';

@@ -6,6 +6,7 @@
  */
 import type { CallEvent, CallEventOf, CallEventType } from '../../shared/call-events.ts';
 import type { Flow } from '../../shared/flow/flow-schema.ts';
+import { SILENCE, writeDtmfScript } from '../calls/dtmf-script.ts';
 
 /**
  * An engine event a step is tied to: the `occurrence`-th event of this type at this node (counted
@@ -21,12 +22,13 @@ export interface Anchor {
 export type CallerAction = { kind: 'key'; key: string } | { kind: 'silence' } | { kind: 'hangup' };
 
 /**
- * One step of the script. `anchor: null` steps happen when the flow waits for a key (like
- * `run --dtmf`). Anchored steps are what the caller did while no input was waiting (typing ahead
- * during a prompt, barging in, hanging up mid-prompt): the re-run does them right after the
- * anchor event, or at the next wait if that comes first.
+ * One step of the caller script a re-run plays. Unlike a `--dtmf` script's steps (a `DtmfStep`
+ * only answers waits), it can be tied to an event: `anchor: null` steps happen when the flow waits
+ * for a key (like `run --dtmf`). Anchored steps are what the caller did while no input was
+ * waiting (typing ahead during a prompt, barging in, hanging up mid-prompt): the re-run does them
+ * right after the anchor event, or at the next wait if that comes first.
  */
-export type CallerStep = CallerAction & {
+export type RerunCallerStep = CallerAction & {
   anchor: Anchor | null;
   /** The original event this step stands for (`seq`; for a silence, the timed-out attempt's end). */
   seq: number;
@@ -99,8 +101,8 @@ function endOfDigits(
  * the session ran, or the one it is replayed against) only helps tell a typed-ahead key from a
  * terminator, and maxDigits from a zero inter-digit timeout; without it common defaults are assumed.
  */
-export function deriveCallerScript(events: readonly CallEvent[], flow?: Flow): CallerStep[] {
-  const steps: CallerStep[] = [];
+export function deriveCallerScript(events: readonly CallEvent[], flow?: Flow): RerunCallerStep[] {
+  const steps: RerunCallerStep[] = [];
   const pending: KeyEvent[] = [];
   const counts = new Map<string, number>();
   let lastAnchor: Anchor | null = null;
@@ -169,20 +171,19 @@ export function deriveCallerScript(events: readonly CallEvent[], flow?: Flow): C
  * The script's keys in `--dtmf` notation: keys as pressed, `~` for a silence. A hang-up has no
  * mark: a scripted caller with no keys left hangs up at the next wait anyway.
  */
-export function dtmfScript(steps: readonly CallerStep[]): string {
-  let script = '';
-  for (const step of steps) {
-    if (step.kind === 'key') script += step.key;
-    else if (step.kind === 'silence') script += '~';
-  }
-  return script;
+export function dtmfScript(steps: readonly RerunCallerStep[]): string {
+  return writeDtmfScript(
+    steps.flatMap((step) =>
+      step.kind === 'key' ? [step.key] : step.kind === 'silence' ? [SILENCE] : [],
+    ),
+  );
 }
 
 /**
  * The script in `--dtmf` notation for people: keys as pressed, `~` for a silence, then
  * `, then hangs up` when the caller hung up. Keys typed ahead are not marked.
  */
-export function describeCallerScript(steps: readonly CallerStep[]): string {
+export function describeCallerScript(steps: readonly RerunCallerStep[]): string {
   const keys = dtmfScript(steps);
   const input = keys === '' ? 'no keys' : keys;
   return steps.some((step) => step.kind === 'hangup') ? `${input}, then hangs up` : input;

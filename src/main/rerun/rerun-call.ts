@@ -13,7 +13,7 @@ import { VirtualClock } from '../engine/clock.ts';
 import { createSilentSpeaker } from '../engine/speaker.ts';
 import type { Speaker } from '../engine/speaker.ts';
 import type { SessionStore } from '../store/session-store.ts';
-import type { CallerStep } from './caller-script.ts';
+import type { RerunCallerStep } from './caller-script.ts';
 import { createScriptFeeder } from './script-feeder.ts';
 
 /** Who calls and what the call starts with. */
@@ -30,7 +30,7 @@ export interface StartConditions {
 export interface RerunInput {
   flow: Flow;
   flowPath: string | null;
-  steps: readonly CallerStep[];
+  steps: readonly RerunCallerStep[];
   start: StartConditions;
   webhooks: WebhookExecutor;
   secrets?: Readonly<Record<string, string>>;

@@ -12,7 +12,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { WebhookNetwork } from '../webhook/network-options.ts';
 import { createWebhookClient } from '../webhook/webhook-client.ts';
-import type { CallerStep } from './caller-script.ts';
+import type { RerunCallerStep } from './caller-script.ts';
 import { deriveCallerScript } from './caller-script.ts';
 import type { Comparison } from './compare-runs.ts';
 import { compareRuns, PER_CALL_VARIABLES } from './compare-runs.ts';
@@ -48,7 +48,7 @@ export interface RerunResult {
   flowId: string;
   flowPath: string | null;
   mode: RerunMode;
-  steps: CallerStep[];
+  steps: RerunCallerStep[];
   original: RunRecord;
   rerun: RunRecord;
   /** The re-run's own session id when it was logged. */

@@ -7,7 +7,7 @@
  */
 import type { CallEvent } from '../../shared/call-events.ts';
 import type { Call, KeyWait } from '../engine/call-engine.ts';
-import type { Anchor, CallerStep } from './caller-script.ts';
+import type { Anchor, RerunCallerStep } from './caller-script.ts';
 import { anchorKey, isAnchorEvent } from './caller-script.ts';
 
 /** The two hooks a call needs, and what is left of the script. */
@@ -26,13 +26,13 @@ export interface ScriptFeeder {
  * up (as with `--dtmf`).
  */
 export function createScriptFeeder(
-  steps: readonly CallerStep[],
+  steps: readonly RerunCallerStep[],
   getCall: () => Call,
 ): ScriptFeeder {
   let next = 0;
   const counts = new Map<string, number>();
 
-  const perform = (step: CallerStep): void => {
+  const perform = (step: RerunCallerStep): void => {
     const call = getCall();
     if (step.kind === 'key') call.pressKey(step.key);
     else if (step.kind === 'hangup') call.hangUp();

@@ -1,7 +1,7 @@
 /**
- * Where the console keeps secret values (WORKSPACE.md, "Secrets"): never in the workspace. Each
- * value belongs to one environment file (its absolute path is the scope), so `staging` and
- * `production` may both declare `crm_token` with different values.
+ * Where the console keeps secret values (../shared/spec/WORKSPACE.md, "Secrets"): never in the
+ * workspace. Each value belongs to one environment file (its absolute path is the scope), so
+ * `staging` and `production` may both declare `crm_token` with different values.
  */
 
 /** Reads and writes secret values. */

@@ -4,110 +4,36 @@
  * Plain TypeScript: the shell passes in what only it knows (paths, version, speech, links).
  */
 import { join, resolve } from 'node:path';
-import type { AppInfo, SpeechStatus } from '../../shared/contract.ts';
-import { createMemorySecretStore } from '../secrets/secret-store.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
-import { createEnvironmentLibrary } from './environment-library.ts';
-import { createFlowPathGrants } from './flow-path-grants.ts';
-import type { FlowPathGrants } from './flow-path-grants.ts';
-import type { EnvironmentLibrary } from './environment-library.ts';
-import { openRecentFiles } from './recent-files.ts';
-import { createWorkspaceService } from './workspace-service.ts';
-import type { OpenDialogs, WorkspaceService } from './workspace-service.ts';
-import type { Settings } from '../../shared/contract.ts';
+import type { AppInfo } from '../../shared/contract.ts';
 import { startDemoCrm } from '../demo-crm/demo-crm-server.ts';
-import type { DemoCrm } from '../demo-crm/demo-crm-server.ts';
 import { createRealClock } from '../engine/clock.ts';
-import type { Speaker } from '../engine/speaker.ts';
 import { charsPerSecondAt, createSilentSpeaker } from '../engine/speaker.ts';
+import { createMemorySecretStore } from '../secrets/secret-store.ts';
 import { openSessionStore } from '../store/session-store.ts';
-import type { SessionStore } from '../store/session-store.ts';
 import { createCallManager } from './call-manager.ts';
-import type { CallManager } from './call-manager.ts';
+import { createCallStarter } from './call-starter.ts';
+import type { ConsoleServices, ConsoleServicesOptions } from './console-services-types.ts';
+import { createEnvironmentLibrary } from './environment-library.ts';
 import { createEventHub } from './event-hub.ts';
-import type { EventHub } from './event-hub.ts';
+import { createExternalLinks } from './external-links.ts';
+import { createFlowAccess } from './flow-access.ts';
 import { createFlowCatalog } from './flow-catalog.ts';
-import type { FlowCatalog } from './flow-catalog.ts';
+import { createFlowPathGrants } from './flow-path-grants.ts';
 import { createFlowWatcher } from './flow-watcher.ts';
-import type { FlowWatcher } from './flow-watcher.ts';
+import { createLibraryAccess } from './library-access.ts';
+import { openRecentFiles } from './recent-files.ts';
 import { createReplaySpeech } from './replay-speech.ts';
-import type { ReplaySpeech } from './replay-speech.ts';
+import { createRequestSender } from './request-sender.ts';
 import { createSessionLibrary } from './session-library.ts';
-import type { SessionLibrary } from './session-library.ts';
 import { openSettingsStore } from './settings-store.ts';
-import type { SettingsStore } from './settings-store.ts';
 import { createTestCaseLibrary } from './test-case-library.ts';
-import type { TestCaseLibrary } from './test-case-library.ts';
+import { createWorkspaceService } from './workspace-service.ts';
 
-/** The OS speech engine as the services use it (src/main/tts adapts to this). */
-export interface SpeechBackend {
-  readonly id: string;
-  voices(): Promise<SpeechStatus['voices']>;
-  /**
-   * A speaker reading the current settings; `onError` when speaking fails, and a failed prompt
-   * handed to `fallback` so the call keeps its pace.
-   */
-  createSpeaker(
-    getSettings: () => Settings['speech'],
-    onError: (error: Error) => void,
-    fallback: Speaker,
-  ): Speaker;
-}
-
-/** What the shell knows. */
-export interface ConsoleServicesOptions {
-  dataDir: string;
-  /** Folder holding `flows/` (the samples). */
-  resourcesDir: string;
-  shell: AppInfo['shell'];
-  version: string;
-  /** Null where no speech engine exists: prompts are then captions only. */
-  speech: SpeechBackend | null;
-  /** Opens an http(s) URL in the system browser (Electron); absent in browser mode. */
-  openExternal?: (url: string) => Promise<void>;
-  /** Database file; default `<dataDir>/sessions.db`. */
-  databasePath?: string;
-  /** The workspace to open at start (`--workspace`); else the last one, if it still exists. */
-  workspace?: string;
-  /**
-   * Where secret values are kept: encrypted by the OS key store in the desktop app; in memory
-   * (the default) in browser mode.
-   */
-  secretStore?: SecretStore;
-  /** The system's open dialogs (desktop app); absent where paths are typed (browser mode). */
-  dialogs?: OpenDialogs & {
-    /** A TLS file for an environment, starting in `defaultPath`. */
-    pemFile(title: string, defaultPath: string): Promise<string | null>;
-  };
-}
-
-/** Everything the IPC handlers call. */
-export interface ConsoleServices {
-  readonly info: AppInfo;
-  readonly hub: EventHub;
-  readonly settings: SettingsStore;
-  readonly flows: FlowCatalog;
-  readonly calls: CallManager;
-  readonly store: SessionStore;
-  /** The Sessions screen: list, open, delete, export, re-run with diff. */
-  readonly sessions: SessionLibrary;
-  /** Saved and sample test cases (save a session as a case; autopilot). */
-  readonly tests: TestCaseLibrary;
-  /** Reports changes to opened flow files as `flow_changed` events. */
-  readonly flowWatcher: FlowWatcher;
-  /** Speaks the prompts of a session played back. */
-  readonly replaySpeech: ReplaySpeech;
-  readonly demoCrm: DemoCrm;
-  readonly speech: SpeechBackend | null;
-  readonly openExternal: ((url: string) => Promise<void>) | null;
-  /** The open workspace, recent files, new flows. */
-  readonly workspace: WorkspaceService;
-  /** Built-in and workspace environments, their secrets, what a call needs from one. */
-  readonly environments: EnvironmentLibrary;
-  /** The flow files the page may name (desktop app: only those main showed it). */
-  readonly flowPathGrants: FlowPathGrants;
-  close(): Promise<void>;
-}
+// The shell, browser mode and the tests import the interfaces with createConsoleServices; they
+// live in console-services-types.ts and speech-backend.ts so the services this root builds need
+// not import it.
+export type { ConsoleServices, ConsoleServicesOptions } from './console-services-types.ts';
+export type { SpeechBackend } from './speech-backend.ts';
 
 /** Starts the services: opens the log, starts the demo CRM on a free loopback port. */
 export async function createConsoleServices(
@@ -200,6 +126,19 @@ export async function createConsoleServices(
     databasePath: store.path,
     demoCrmUrl: demoCrm.url,
   };
+  const sessions = createSessionLibrary(store, flows);
+  const tests = createTestCaseLibrary(
+    join(options.resourcesDir, 'tests'),
+    join(options.dataDir, 'tests'),
+    flows,
+  );
+  const flowAccess = createFlowAccess({
+    flows,
+    workspace,
+    grants: flowPathGrants,
+    watcher: flowWatcher,
+  });
+  const openExternal = options.openExternal ?? null;
   return {
     info,
     hub,
@@ -207,20 +146,21 @@ export async function createConsoleServices(
     flows,
     calls,
     store,
-    sessions: createSessionLibrary(store, flows),
-    tests: createTestCaseLibrary(
-      join(options.resourcesDir, 'tests'),
-      join(options.dataDir, 'tests'),
-      flows,
-    ),
+    sessions,
+    tests,
     flowWatcher,
     replaySpeech,
     demoCrm,
     speech,
-    openExternal: options.openExternal ?? null,
+    openExternal,
     workspace,
     environments,
     flowPathGrants,
+    flowAccess,
+    callStarter: createCallStarter({ flowAccess, environments, settings, calls }),
+    requestSender: createRequestSender({ environments, flowAccess }),
+    library: createLibraryAccess({ sessions, tests, environments, grants: flowPathGrants }),
+    links: createExternalLinks(openExternal),
     async close() {
       flowWatcher.close();
       workspace.dispose();

@@ -1,8 +1,8 @@
 /**
  * The environments the console offers: two built in (the demo CRM this app runs; the flow file's
- * own values) and every file of the open workspace's `environments/` folder (WORKSPACE.md), with
- * the secret values this console holds for them. Reads, edits (keeping the file's comments and key
- * order), creates, and turns one into what a call needs.
+ * own values) and every file of the open workspace's `environments/` folder
+ * (../shared/spec/WORKSPACE.md), with the secret values this console holds for them. Reads, edits
+ * (keeping the file's comments and key order), creates, and turns one into what a call needs.
  */
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { Environment, EnvironmentDetail, EnvironmentForm } from '../../shared/contract.ts';

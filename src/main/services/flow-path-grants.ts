@@ -1,7 +1,7 @@
 /**
- * Which flow files the page may ask main to open, in the desktop app (WORKSPACE.md: the page
- * never names a path the user did not choose). Main grants every path it hands the page itself:
- * the flow list (samples, the workspace, recent files), the files chosen in its dialogs or
+ * Which flow files the page may ask main to open, in the desktop app (../shared/spec/WORKSPACE.md:
+ * the page never names a path the user did not choose). Main grants every path it hands the page
+ * itself: the flow list (samples, the workspace, recent files), the files chosen in its dialogs or
  * dropped on the window, the flows of logged sessions and of test cases it lists. A path the page
  * makes up is refused before any file is read, so a compromised page cannot read files through
  * `flows.open`. In browser mode, where the user types paths, every path is allowed.

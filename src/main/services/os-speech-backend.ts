@@ -4,7 +4,7 @@
 import { detectSpeechEngine } from '../tts/detect-speech-engine.ts';
 import type { DetectSpeechEngineOptions } from '../tts/detect-speech-engine.ts';
 import { createOsSpeaker } from '../tts/os-speaker.ts';
-import type { SpeechBackend } from './console-services.ts';
+import type { SpeechBackend } from './speech-backend.ts';
 
 /**
  * Finds the platform's speech engine; null where there is none (captions only). `options` go to

@@ -7,12 +7,18 @@ import type { Settings } from '../../shared/contract.ts';
 import type { Clock } from '../engine/clock.ts';
 import { charsPerSecondAt, createSilentSpeaker } from '../engine/speaker.ts';
 import { normalizeRate } from '../tts/speech-settings.ts';
-import type { SpeechBackend } from './console-services.ts';
+import type { SpeechBackend } from './speech-backend.ts';
 
 /** Speaks replayed prompts. */
 export interface ReplaySpeech {
-  /** Speaks `text`, stopping any prompt still going; resolves when done or cut short. */
-  speak(text: string, options: { locale?: string; speed?: number }): Promise<void>;
+  /**
+   * Speaks `text`, stopping any prompt still going; resolves when done or cut short. An absent
+   * or empty locale is `en-US`; an absent speed is 1.
+   */
+  speak(
+    text: string,
+    options: { locale?: string | undefined; speed?: number | undefined },
+  ): Promise<void>;
   /** Stops the current prompt, if any. */
   cancel(): void;
 }
@@ -29,7 +35,10 @@ export function createReplaySpeech(
 ): ReplaySpeech {
   let current: AbortController | null = null;
   return {
-    async speak(text, { locale = 'en-US', speed = 1 }) {
+    async speak(text, options) {
+      // `||`, not a default: the page's locale field sends '' for none.
+      const locale = options.locale || 'en-US';
+      const speed = options.speed || 1;
       current?.abort();
       const controller = new AbortController();
       current = controller;

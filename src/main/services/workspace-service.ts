@@ -1,7 +1,8 @@
 /**
- * The user's own work: the open workspace folder (WORKSPACE.md), the flows and workspaces opened
- * recently, and new flows. In the desktop app a path reaches here only from the system's open
- * dialog, the recent list or a drop; in browser mode the page's path field is the dialog.
+ * The user's own work: the open workspace folder (../shared/spec/WORKSPACE.md), the flows and
+ * workspaces opened recently, and new flows. In the desktop app a path reaches here only from the
+ * system's open dialog, the recent list or a drop; in browser mode the page's path field is the
+ * dialog.
  */
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';

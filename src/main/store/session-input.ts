@@ -2,7 +2,7 @@
  * Checks what callers hand the store (the engine, the CLI, IPC handlers relaying the renderer):
  * bad input is refused with a message naming the problem, never passed on to SQLite.
  */
-import type { SessionStatus } from '../../shared/call-events.ts';
+import { SESSION_STATUSES, isSessionStatus } from '../../shared/session-statuses.ts';
 import type { SessionEnd, SessionQuery, SessionStart } from '../../shared/session-types.ts';
 import { SEARCH_FIELD_SEPARATOR, type ListFilters } from './session-sql.ts';
 import type { ListParams } from './statements.ts';
@@ -11,13 +11,6 @@ import { StoreError } from './store-error.ts';
 /** Page size when the query names none. */
 export const DEFAULT_LIST_LIMIT = 50;
 
-const STATUSES: readonly SessionStatus[] = [
-  'running',
-  'hangup',
-  'transfer',
-  'error',
-  'interrupted',
-];
 const OUTCOMES: readonly SessionEnd['outcome'][] = ['hangup', 'transfer', 'error'];
 
 function invalid(message: string): never {
@@ -87,8 +80,8 @@ export function normalizeQuery(query: SessionQuery | undefined): NormalizedQuery
     invalid(`offset ${String(offset)} is not a non-negative integer`);
   }
   if (flowId !== undefined && typeof flowId !== 'string') invalid('flowId is not a string');
-  if (status !== undefined && !STATUSES.includes(status)) {
-    invalid(`status ${String(status)} is not one of ${STATUSES.join(', ')}`);
+  if (status !== undefined && !isSessionStatus(status)) {
+    invalid(`status ${String(status)} is not one of ${SESSION_STATUSES.join(', ')}`);
   }
   if (search !== undefined && typeof search !== 'string') invalid('search is not a string');
   // search_text is stored lower-cased; the separator between its fields is never a real match.

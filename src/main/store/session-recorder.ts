@@ -11,7 +11,7 @@ import { exchangeToRow, type ExchangeRow } from './exchange-rows.ts';
 import { toJson } from './json-column.ts';
 import { assertSessionEnd } from './session-input.ts';
 import { variablesSearchText } from './session-sql.ts';
-import type { SessionRecorder } from './session-store.ts';
+import type { SessionRecorder } from './session-store-types.ts';
 import { messageOf, sqliteCode } from './sqlite-errors.ts';
 import type { Statements } from './statements.ts';
 import { StoreError } from './store-error.ts';

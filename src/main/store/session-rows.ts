@@ -1,7 +1,8 @@
 /**
  * Session rows to the shared SessionSummary / SessionDetail shapes.
  */
-import type { CallEvent, EndedBy, SessionStatus } from '../../shared/call-events.ts';
+import type { CallEvent, EndedBy } from '../../shared/call-events.ts';
+import type { SessionStatus } from '../../shared/session-statuses.ts';
 import type { SessionDetail, SessionSummary } from '../../shared/session-types.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import { fromJson } from './json-column.ts';

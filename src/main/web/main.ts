@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
-    // The workspace to open (WORKSPACE.md); the page can open others by typing their path.
+    // The workspace to open (../shared/spec/WORKSPACE.md); the page can open others by their path.
     workspace: { type: 'string' },
     // A build of its own (tests), instead of out/renderer that `npm run build` writes.
     'static-dir': { type: 'string' },

@@ -1,5 +1,6 @@
 /**
- * Decoding a response body as UTF-8 (WEBHOOK.md): strictly for the verdict, lossily for display.
+ * Decoding a response body as UTF-8 (../shared/spec/WEBHOOK.md): strictly for the verdict, lossily
+ * for display.
  */
 
 const strict = new TextDecoder('utf-8', { fatal: true });

@@ -11,7 +11,10 @@ function formEscape(match: string): string {
   return match === '%20' ? '+' : `%${match.charCodeAt(0).toString(16).toUpperCase()}`;
 }
 
-/** Percent-encodes a value interpolated into a URL (`encodeURIComponent`, WEBHOOK.md). */
+/**
+ * Percent-encodes a value interpolated into a URL (`encodeURIComponent`,
+ * ../shared/spec/WEBHOOK.md).
+ */
 export function urlEncode(value: string): string {
   return encodeURIComponent(value.toWellFormed());
 }

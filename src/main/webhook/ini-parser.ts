@@ -1,7 +1,8 @@
 /**
- * `text/x-ini` replies (WEBHOOK.md): `key=value` lines; blank lines and `;`/`#` comments ignored;
- * key and value trimmed; `[section]` lines and lines without `=` are `invalid_ini`; a repeated key
- * keeps the last value with a `duplicate_key` warning; values are typed like plain replies.
+ * `text/x-ini` replies (../shared/spec/WEBHOOK.md): `key=value` lines; blank lines and `;`/`#`
+ * comments ignored; key and value trimmed; `[section]` lines and lines without `=` are
+ * `invalid_ini`; a repeated key keeps the last value with a `duplicate_key` warning; values are
+ * typed like plain replies.
  */
 import type { Violation, WebhookLimits, WebhookWarning } from '../../shared/webhook-types.ts';
 import type { VarMap } from '../../shared/variables.ts';

@@ -1,7 +1,8 @@
 /**
- * The JSON reply rules of WEBHOOK.md, applied to a parsed object in one walk that collects every
- * violation with its dotted key path: key names at every level, depth, value types, value length
- * and the leaf-pair count. The walk is iterative and goes no deeper than the depth limit.
+ * The JSON reply rules of ../shared/spec/WEBHOOK.md, applied to a parsed object in one walk that
+ * collects every violation with its dotted key path: key names at every level, depth, value types,
+ * value length and the leaf-pair count. The walk is iterative and goes no deeper than the depth
+ * limit.
  */
 import type { Violation, WebhookLimits } from '../../shared/webhook-types.ts';
 import type { VarObject } from '../../shared/variables.ts';

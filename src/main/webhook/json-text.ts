@@ -1,7 +1,7 @@
 /**
  * Parsing a JSON reply body without losing an integer's digits: an integer beyond 2^53 (a 20-digit
- * account number) keeps its exact digits as text, as x-ini and plain replies do (WEBHOOK.md leaves
- * JSON silent; docs/webhook-semantics.md records the choice).
+ * account number) keeps its exact digits as text, as x-ini and plain replies do
+ * (../shared/spec/WEBHOOK.md leaves JSON silent; docs/webhook-semantics.md records the choice).
  */
 
 /**

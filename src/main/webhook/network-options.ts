@@ -1,6 +1,6 @@
 /**
- * How a call's webhooks reach the CRM, from its environment (WORKSPACE.md): headers sent with
- * every request, TLS trust and client certificates, and the proxy.
+ * How a call's webhooks reach the CRM, from its environment (../shared/spec/WORKSPACE.md): headers
+ * sent with every request, TLS trust and client certificates, and the proxy.
  */
 
 /**

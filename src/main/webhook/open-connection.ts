@@ -4,22 +4,24 @@
  * https the TLS handshake. It measures the TCP part (up to the tunnel) and the TLS handshake
  * apart, and turns a proxy's failures into errors that name it (credentials never shown).
  *
- * Longer than 300 lines on purpose: the three stages share one deadline, one abort path and one
- * set of timings, and split across files each would need the others' state threaded through.
+ * The stages share one deadline, one abort path and one set of timings, so they stay here; the
+ * tunnel's exchange (`proxy-tunnel.ts`), the errors (`connect-errors.ts`) and what is read from the
+ * TLS peer (`tls-peer.ts`) are apart.
  */
 import net from 'node:net';
 import type { Socket } from 'node:net';
 import tls from 'node:tls';
 import type { TLSSocket } from 'node:tls';
-import { errors } from 'undici';
 import { describeError } from './describe-error.ts';
+import { codeOrMessage, ConnectDeadlineError, ProxyError, timedOut } from './connect-errors.ts';
+import { openTunnel } from './proxy-tunnel.ts';
 import type { ProxyEndpoint } from './proxy-route.ts';
-import type { PeerCertificateSummary } from './tls-failure.ts';
-import { TlsHandshakeError, tlsFailureDetail } from './tls-failure.ts';
+import { TlsHandshakeError } from './tls-failure.ts';
+import { keepTlsError, peerSummary, verifyError } from './tls-peer.ts';
 import type { TlsConnectSettings } from './tls-settings.ts';
 
-/** The most a proxy's answer head to CONNECT may take. */
-export const MAX_PROXY_HEAD_BYTES = 16 * 1024;
+export { ConnectDeadlineError, ProxyError, proxyAuthenticationRequired } from './connect-errors.ts';
+export { MAX_PROXY_HEAD_BYTES } from './proxy-tunnel.ts';
 
 /** What to open. */
 export interface ConnectPlan {
@@ -46,82 +48,14 @@ export interface ConnectTimes {
   tlsMs: number | null;
 }
 
-/** A proxy failed (cannot be reached, refused the tunnel, answered nonsense). */
-export class ProxyError extends Error {
-  readonly code = 'IVR_PROXY_ERROR';
-
-  constructor(message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'ProxyError';
-  }
-}
-
-/** The connect deadline passed; `via` names the proxy when there is one. */
-export class ConnectDeadlineError extends errors.ConnectTimeoutError {
-  readonly via: string | null;
-
-  constructor(message: string, via: string | null) {
-    super(message);
-    this.via = via;
-  }
-}
-
+/** Called exactly once: with the error, or with the open socket and its timings. */
 export type ConnectCallback = (
   ...result: [Error, null, null] | [null, Socket | TLSSocket, ConnectTimes]
 ) => void;
 
-/** The detail of a proxy's 407: `proxy http://host:port answered 407 Proxy … (why)`. */
-export function proxyAuthenticationRequired(endpoint: ProxyEndpoint, statusLine: string): string {
-  const why =
-    endpoint.authorization === null
-      ? 'the proxy URL has no credentials'
-      : 'the credentials in the proxy URL were refused';
-  return `proxy ${endpoint.label} answered ${statusLine} (${why})`;
-}
-
+/** `host:port`, an IPv6 host in brackets, as CONNECT and error messages write it. */
 function authority(hostname: string, port: number): string {
   return `${net.isIPv6(hostname) ? `[${hostname}]` : hostname}:${port}`;
-}
-
-function codeOrMessage(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code !== '' ? code : describeError(error);
-}
-
-/** `AggregateError` of address attempts that all timed out: the same as our own deadline. */
-function timedOut(error: unknown): boolean {
-  return (
-    error instanceof AggregateError &&
-    ((error as { code?: unknown }).code === 'ETIMEDOUT' ||
-      error.errors.some((e: unknown) => (e as { code?: unknown } | null)?.code === 'ETIMEDOUT'))
-  );
-}
-
-/** The verification error of an unauthorized socket, as Node would have raised it. */
-function verifyError(socket: TLSSocket, hostname: string): Error {
-  // Typed as an Error, but Node sets the code string (`CERT_HAS_EXPIRED`).
-  const reason = socket.authorizationError as unknown;
-  const code = reason instanceof Error ? (reason as { code?: string }).code : String(reason);
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    // The same check Node made, for its full reason (host, names).
-    const identity = tls.checkServerIdentity(hostname, socket.getPeerCertificate());
-    if (identity !== undefined) return identity;
-  }
-  return Object.assign(new Error(`certificate verification failed: ${String(code)}`), { code });
-}
-
-function peerSummary(socket: TLSSocket | null): PeerCertificateSummary | null {
-  try {
-    const cert = socket?.getPeerCertificate();
-    if (cert === undefined || cert === null || Object.keys(cert).length === 0) return null;
-    return {
-      validFrom: cert.valid_from,
-      validTo: cert.valid_to,
-      ...(cert.subjectaltname === undefined ? {} : { subjectAltName: cert.subjectaltname }),
-    };
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -257,83 +191,14 @@ export function openConnection(plan: ConnectPlan, timeoutMs: number, done: Conne
 
   const tunnel = (endpoint: ProxyEndpoint): void => {
     phase = 'proxy';
-    const lines = [`CONNECT ${target} HTTP/1.1`, `Host: ${target}`];
-    if (endpoint.authorization !== null)
-      lines.push(`Proxy-Authorization: ${endpoint.authorization}`);
-    tcp.write(`${lines.join('\r\n')}\r\n\r\n`);
-    let head: Buffer = Buffer.alloc(0);
-    const stop = (): void => {
-      tcp.off('readable', onReadable);
-      tcp.off('end', onEnd);
-    };
-    const onEnd = (): void => {
-      stop();
-      finish(
-        new ProxyError(
-          `proxy ${endpoint.label} closed the connection before answering CONNECT ${target}`,
-        ),
-      );
-    };
-    const onReadable = (): void => {
-      let chunk: Buffer | null;
-      while (!settled && (chunk = tcp.read() as Buffer | null) !== null) {
-        head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
-        const end = head.indexOf('\r\n\r\n');
-        if (end === -1) {
-          if (head.length > MAX_PROXY_HEAD_BYTES) {
-            stop();
-            finish(
-              new ProxyError(
-                `proxy ${endpoint.label} answered CONNECT ${target} with a head over ${MAX_PROXY_HEAD_BYTES} bytes`,
-              ),
-            );
-          }
-          continue;
-        }
-        stop();
-        if (end > MAX_PROXY_HEAD_BYTES) {
-          finish(
-            new ProxyError(
-              `proxy ${endpoint.label} answered CONNECT ${target} with a head over ${MAX_PROXY_HEAD_BYTES} bytes`,
-            ),
-          );
-          return;
-        }
-        // Bytes past the head belong to the tunnel: give them back to the socket for TLS.
-        const rest = head.subarray(end + 4);
-        if (rest.length > 0) tcp.unshift(rest);
-        answered(endpoint, head.subarray(0, end).toString('latin1'));
-        return;
-      }
-    };
-    tcp.on('readable', onReadable);
-    tcp.on('end', onEnd);
-  };
-
-  const answered = (endpoint: ProxyEndpoint, head: string): void => {
-    const statusLine = head.split('\r\n', 1)[0] ?? '';
-    const match = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
-    if (match === null) {
-      const shown = statusLine.length > 80 ? `${statusLine.slice(0, 80)}…` : statusLine;
-      finish(
-        new ProxyError(
-          `proxy ${endpoint.label} answered CONNECT ${target} with something that is not HTTP: ${JSON.stringify(shown)}`,
-        ),
-      );
-      return;
-    }
-    const status = Number(match[1]);
-    const line = `${status}${match[2] ? ` ${match[2].trim()}` : ''}`;
-    if (status === 407) {
-      finish(new ProxyError(proxyAuthenticationRequired(endpoint, line)));
-      return;
-    }
-    if (status < 200 || status > 299) {
-      finish(new ProxyError(`proxy ${endpoint.label} refused CONNECT ${target}: ${line}`));
-      return;
-    }
-    connectMs = performance.now() - started;
-    startTls();
+    openTunnel(tcp, endpoint, target, {
+      settled: () => settled,
+      fail: finish,
+      open: () => {
+        connectMs = performance.now() - started;
+        startTls();
+      },
+    });
   };
 
   tcp.once('connect', () => {
@@ -346,16 +211,6 @@ export function openConnection(plan: ConnectPlan, timeoutMs: number, done: Conne
     if (plan.protocol === 'https:') startTls();
     else succeed(tcp, null);
   });
-}
-
-/**
- * A TLS alert after the handshake (TLS 1.3: the server demanding a client certificate) is emitted
- * as an error while the socket is still open, and the close that follows would make undici
- * report "other side closed" instead. Destroying the socket with the alert keeps it the reason.
- * Registered before undici's own listener, so it sees the error first.
- */
-function keepTlsError(this: TLSSocket, error: Error): void {
-  if (!this.destroyed && tlsFailureDetail(error) !== null) this.destroy(error);
 }
 
 function noop(): void {

@@ -61,7 +61,7 @@ function parseJson(text: string, limits: WebhookLimits): Omit<ParsedReply, 'appl
 
 /**
  * Parses a reply. With `setVariable`, a JSON or x-ini reply is also stored whole under that name
- * (FLOW.md), and a plain reply is stored only there.
+ * (../shared/spec/FLOW.md), and a plain reply is stored only there.
  */
 export function parseReply(
   text: string,

@@ -1,6 +1,6 @@
 /**
  * Plain replies (`text/plain`, a missing type, anything not JSON or x-ini): the trimmed body is one
- * value for the node's *Set variable* (WEBHOOK.md).
+ * value for the node's *Set variable* (../shared/spec/WEBHOOK.md).
  */
 import type { Violation, WebhookLimits, WebhookWarning } from '../../shared/webhook-types.ts';
 import type { VarMap } from '../../shared/variables.ts';

@@ -1,8 +1,8 @@
 /**
  * The JSON body: the template is parsed first and `${...}` is substituted inside string values of
  * the parsed tree, then the tree is serialised. A value with quotes, backslashes or newlines is
- * therefore escaped by `JSON.stringify` and can never break the document (WEBHOOK.md: never by
- * string pasting).
+ * therefore escaped by `JSON.stringify` and can never break the document
+ * (../shared/spec/WEBHOOK.md: never by string pasting).
  */
 import type { ReferenceLookup } from '../../shared/flow/template.ts';
 import { renderTemplate } from '../../shared/flow/template.ts';

@@ -1,10 +1,10 @@
 /**
- * Rendering the URL template. WEBHOOK.md says each interpolated value is percent-encoded, yet
- * FLOW.md's own example writes `${crm_base}/ivr/auth` with `crm_base = "http://127.0.0.1:4010"`:
- * encoding that value would turn it into `http%3A%2F%2F…`. Our decision: values that land in the
- * scheme/host part (before the path starts) are inserted as they are, since encoding can never be
- * right there and the result is validated as a URL anyway; values in the path, query and fragment
- * are `encodeURIComponent`-ed.
+ * Rendering the URL template. ../shared/spec/WEBHOOK.md says each interpolated value is
+ * percent-encoded, yet ../shared/spec/FLOW.md's own example writes `${crm_base}/ivr/auth` with
+ * `crm_base = "http://127.0.0.1:4010"`: encoding that value would turn it into `http%3A%2F%2F…`.
+ * Our decision: values that land in the scheme/host part (before the path starts) are inserted as
+ * they are, since encoding can never be right there and the result is validated as a URL anyway;
+ * values in the path, query and fragment are `encodeURIComponent`-ed.
  */
 import type { ReferenceLookup, Rendered } from '../../shared/flow/template.ts';
 import { findReferences, renderTemplate } from '../../shared/flow/template.ts';

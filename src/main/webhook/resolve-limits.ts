@@ -1,6 +1,6 @@
 /**
  * The limits one exchange runs under: the platform's defaults, then the console's settings, then
- * the node's own `timeouts` (WEBHOOK.md: configurable, never silently).
+ * the node's own `timeouts` (../shared/spec/WEBHOOK.md: configurable, never silently).
  */
 import type { HttpNode } from '../../shared/flow/flow-schema.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';

@@ -18,7 +18,7 @@ export function excerpt(text: string): string {
   return chars.length > EXCERPT ? `${chars.slice(0, EXCERPT).join('')}…` : chars.join('');
 }
 
-/** Length in code points (WEBHOOK.md counts characters, so an emoji is one). */
+/** Length in code points (../shared/spec/WEBHOOK.md counts characters, so an emoji is one). */
 export function codePointLength(text: string, limit: number): number {
   // Code points never outnumber UTF-16 units: short strings need no count.
   if (text.length <= limit) return text.length;

@@ -13,7 +13,7 @@ import type { EnvironmentForm } from '../../shared/contract.ts';
 import { editPlainData, isEmptySection, isRecord } from './edit-plain-data.ts';
 import { MAX_ALIAS_COUNT } from './environment-fields.ts';
 import { environmentToForm, readEnvironmentData } from './environment-to-form.ts';
-import type { FormEdit } from './form-edits.ts';
+import type { FormEdit } from './form-edit.ts';
 import { formEdits } from './form-edits.ts';
 import { setOwn } from './set-own.ts';
 import { nest, spliceYamlEdit } from './splice-yaml-edit.ts';

@@ -2,7 +2,7 @@
  * A form edit applied to plain data (what `JSON.parse` or the yaml library's `toJS` gives): how
  * JSON environment files are saved, and what a YAML text edit is checked against.
  */
-import type { FormEdit } from './form-edits.ts';
+import type { FormEdit } from './form-edit.ts';
 import { setOwn } from './set-own.ts';
 
 /** A plain object (not an array, not null). */

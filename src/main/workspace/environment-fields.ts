@@ -1,7 +1,7 @@
 /**
- * What an environment file may contain (WORKSPACE.md, "An environment"), and the bounds that keep
- * a hostile or mistaken file from costing more than a moment to read: one source for the loader,
- * its messages and the tests.
+ * What an environment file may contain (../shared/spec/WORKSPACE.md, "An environment"), and the
+ * bounds that keep a hostile or mistaken file from costing more than a moment to read: one source
+ * for the loader, its messages and the tests.
  */
 import type { LimitName } from '../../shared/contract.ts';
 import { VARIABLE_NAME_PATTERN } from '../../shared/variables.ts';

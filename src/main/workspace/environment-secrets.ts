@@ -1,7 +1,7 @@
 /**
- * Secrets an environment declares but this console has no value for (WORKSPACE.md, "Secrets"):
- * such a call stops before it starts, with a message naming each secret and how to give it a
- * value where the call was started.
+ * Secrets an environment declares but this console has no value for (../shared/spec/WORKSPACE.md,
+ * "Secrets"): such a call stops before it starts, with a message naming each secret and how to give
+ * it a value where the call was started.
  */
 import type { ResolvedEnvironment } from './environment-types.ts';
 

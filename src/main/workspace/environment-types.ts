@@ -1,7 +1,7 @@
 /**
- * An environment (WORKSPACE.md) as the rest of the console uses it: read from one file of a
- * workspace's `environments/` folder, validated, its TLS files read, ready to place calls with.
- * Secret values are never part of it: only the names it declares.
+ * An environment (../shared/spec/WORKSPACE.md) as the rest of the console uses it: read from one
+ * file of a workspace's `environments/` folder, validated, its TLS files read, ready to place calls
+ * with. Secret values are never part of it: only the names it declares.
  */
 import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
@@ -62,7 +62,7 @@ export interface ResolvedEnvironment {
   tls: EnvironmentTls;
   /** Proxy URL; null: `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` apply. */
   proxy: string | null;
-  /** Overrides of WEBHOOK.md's limits (shown as such). */
+  /** Overrides of ../shared/spec/WEBHOOK.md's limits (shown as such). */
   limits: Partial<WebhookLimits>;
   /**
    * True when the console's built-in demo CRM answers this environment: `crm_base` is set to its

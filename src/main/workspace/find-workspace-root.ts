@@ -1,7 +1,7 @@
 /**
- * Which folder is the workspace (WORKSPACE.md, "The workspace: a folder"): the one named by
- * `--workspace`; else the nearest folder at or above the flow file that has an `environments/`
- * folder; else the current directory.
+ * Which folder is the workspace (../shared/spec/WORKSPACE.md, "The workspace: a folder"): the one
+ * named by `--workspace`; else the nearest folder at or above the flow file that has an
+ * `environments/` folder; else the current directory.
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -6,12 +6,7 @@
 import type { EnvironmentForm } from '../../shared/contract.ts';
 import { LIMIT_NAMES } from './environment-fields.ts';
 import { isRecord } from './edit-plain-data.ts';
-
-/** Set `path` to `value`, or delete it when `value` is undefined. */
-export interface FormEdit {
-  path: string[];
-  value: unknown;
-}
+import type { FormEdit } from './form-edit.ts';
 
 /** The edits, and the sections they touch (removed afterwards if left empty). */
 export interface FormEdits {

@@ -1,8 +1,8 @@
 /**
- * The flows of a workspace (WORKSPACE.md: any `*.json` under the workspace with "nodes" is a
- * flow). A workspace is often the CRM's own repository, so the walk is bounded: dependency and
- * dot folders skipped, symlinked folders not followed (no cycles, no escaping the workspace),
- * a depth and a file budget, and large files never parsed.
+ * The flows of a workspace (../shared/spec/WORKSPACE.md: any `*.json` under the workspace with
+ * "nodes" is a flow). A workspace is often the CRM's own repository, so the walk is bounded:
+ * dependency and dot folders skipped, symlinked folders not followed (no cycles, no escaping the
+ * workspace), a depth and a file budget, and large files never parsed.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';

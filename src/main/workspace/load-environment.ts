@@ -1,8 +1,8 @@
 /**
- * Reads one environment file of a workspace (WORKSPACE.md, "An environment") and validates all
- * of it: syntax, every field, the TLS files it names. Nothing is thrown and nothing stops at the
- * first mistake: the caller gets every problem with its file, line, column and field, and the
- * environment itself only when there are none.
+ * Reads one environment file of a workspace (../shared/spec/WORKSPACE.md, "An environment") and
+ * validates all of it: syntax, every field, the TLS files it names. Nothing is thrown and nothing
+ * stops at the first mistake: the caller gets every problem with its file, line, column and field,
+ * and the environment itself only when there are none.
  */
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { FileProblem } from '../call-tests/yaml-reader.ts';

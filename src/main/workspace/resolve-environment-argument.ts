@@ -1,7 +1,7 @@
 /**
- * The CLI's `--env NAME|FILE` (WORKSPACE.md, CLI.md): a name is an environment of the workspace
- * (`staging` for `environments/staging.yaml`), anything that looks like a path, or is an
- * existing file, is read as a file.
+ * The CLI's `--env NAME|FILE` (../shared/spec/WORKSPACE.md, ../shared/spec/CLI.md): a name is an
+ * environment of the workspace (`staging` for `environments/staging.yaml`), anything that looks
+ * like a path, or is an existing file, is read as a file.
  */
 import { statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';

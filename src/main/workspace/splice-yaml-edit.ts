@@ -6,7 +6,7 @@
  */
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { isAlias, isCollection, isMap, isScalar } from 'yaml';
-import type { FormEdit } from './form-edits.ts';
+import type { FormEdit } from './form-edit.ts';
 import {
   renderBlockPair,
   renderBlockValue,

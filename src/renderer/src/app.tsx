@@ -17,11 +17,12 @@ import { useCallSetup } from './features/softphone/use-call-setup.ts';
 import { useKeyToneWarmUp } from './features/softphone/use-key-tone-warm-up.ts';
 import { useAutopilot } from './features/presenter/use-autopilot.ts';
 import { FileActions } from './features/workspace/file-actions.tsx';
-import { NewFlowDialog } from './features/workspace/new-flow-dialog.tsx';
+import { FileDialogs } from './features/workspace/file-dialogs.tsx';
+import type { FileDialog } from './features/workspace/file-dialogs.tsx';
 import type { NewFlowInput } from './features/workspace/new-flow-dialog.tsx';
-import { OpenPathDialog } from './features/workspace/open-path-dialog.tsx';
 import { useFileDrop } from './features/workspace/use-file-drop.ts';
 import { AppHeader } from './layout/app-header.tsx';
+import { ConsoleMessage } from './layout/console-message.tsx';
 import { NoticeBar } from './layout/notice-bar.tsx';
 import { ScreenNav } from './layout/screen-nav.tsx';
 import type { Screen } from './layout/screen-nav.tsx';
@@ -38,9 +39,6 @@ import { useConsoleData } from './state/use-console-data.ts';
 import { useNotices } from './state/use-notices.ts';
 import { useFlowDocument } from './state/use-flow-document.ts';
 import { useReplay } from './state/use-replay.ts';
-
-/** The dialogs of the file actions. */
-type FileDialog = 'open-flow' | 'open-folder' | 'new-flow';
 
 /** The console. */
 export function App(): ReactElement {
@@ -139,29 +137,7 @@ export function App(): ReactElement {
   }, []);
 
   if (data.status !== 'ready' || !data.settings || !setup.values) {
-    return (
-      <div className="app app--message">
-        <AppHeader info={null} onOpenSettings={null} />
-        <main className="message-card" aria-busy={data.status === 'loading'}>
-          {data.status === 'disconnected' ? (
-            <>
-              <h2>Not connected to the console</h2>
-              <p>
-                Open the address that <code>npm run web</code> printed: it carries the token this
-                page needs. Or start the desktop app with <code>npm run dev</code>.
-              </p>
-            </>
-          ) : data.status === 'failed' ? (
-            <>
-              <h2>The console could not start</h2>
-              <p role="alert">{data.error}</p>
-            </>
-          ) : (
-            <p>Loading the console…</p>
-          )}
-        </main>
-      </div>
-    );
+    return <ConsoleMessage status={data.status} error={data.error} />;
   }
 
   const settings = data.settings;
@@ -289,31 +265,16 @@ export function App(): ReactElement {
           />
         </Suspense>
       )}
-      {(dialog === 'open-flow' || dialog === 'open-folder') && (
-        <OpenPathDialog
-          key={dialog}
-          kind={dialog === 'open-flow' ? 'flow' : 'folder'}
-          recent={
-            (dialog === 'open-flow'
-              ? data.workspace?.recentFlows
-              : data.workspace?.recentWorkspaces) ?? []
-          }
-          onOpen={dialog === 'open-flow' ? openFlowPath : openFolderPath}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog === 'new-flow' && (
-        <NewFlowDialog
-          workspace={data.workspace}
-          samples={data.flows.filter((f) => f.group === 'sample')}
-          onCreate={createFlow}
-          onOpenFolder={() => {
-            setDialog(null);
-            openFolder();
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      <FileDialogs
+        dialog={dialog}
+        workspace={data.workspace}
+        flows={data.flows}
+        onOpenFlowPath={openFlowPath}
+        onOpenFolderPath={openFolderPath}
+        onCreateFlow={createFlow}
+        onOpenFolder={openFolder}
+        onClose={() => setDialog(null)}
+      />
     </div>
   );
 }

@@ -56,7 +56,8 @@ export interface Rendered {
 
 /**
  * Renders a template: each `${path}` is replaced by `encode(value)`; an undefined reference
- * renders as the empty string and is listed in `missing` (WEBHOOK.md: a warning on that step).
+ * renders as the empty string and is listed in `missing` (../shared/spec/WEBHOOK.md: a warning on
+ * that step).
  */
 export function renderTemplate(
   template: string,

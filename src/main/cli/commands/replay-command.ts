@@ -1,8 +1,8 @@
 /**
  * `replay <id>`: re-runs a logged session's caller input through the flow as it is now and reports
- * the differences (CLI.md). Webhooks are live by default; `--mock-webhooks` answers them with the
- * recorded replies and never touches the network. Exit 0 when the re-run matches, 1 when it
- * differs, 2 for usage errors, an unknown session, or a missing or invalid flow file.
+ * the differences (../shared/spec/CLI.md). Webhooks are live by default; `--mock-webhooks` answers
+ * them with the recorded replies and never touches the network. Exit 0 when the re-run matches, 1
+ * when it differs, 2 for usage errors, an unknown session, or a missing or invalid flow file.
  */
 import { formatProblem } from '../../../shared/flow/validate-flow.ts';
 import type { SessionDetail } from '../../../shared/session-types.ts';

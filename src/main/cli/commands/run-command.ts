@@ -1,22 +1,22 @@
 /**
- * `run <flow.json>`: places one call through the flow (CLI.md). Prints the timeline as the call
- * goes (or, with `--json`, one document at the end). Exit 0 when the call reached an end, 1 when
- * it ended in error, 2 for usage errors and invalid flows.
+ * `run <flow.json>`: places one call through the flow (../shared/spec/CLI.md). Prints the timeline
+ * as the call goes (or, with `--json`, one document at the end). Exit 0 when the call reached an
+ * end, 1 when it ended in error, 2 for usage errors and invalid flows.
  */
 import { formatProblem } from '../../../shared/flow/validate-flow.ts';
 import type { VarMap } from '../../../shared/variables.ts';
+import { toRunJson } from '../../calls/run-json.ts';
+import { placeScriptedCall } from '../../calls/scripted-call.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import { loadFlowFile } from '../../flows/load-flow-file.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
 import { directToDemoCrm, refuseTwoCrmBases, startDemoCrmWhenAsked } from '../demo-crm-option.ts';
+import { parseDtmfScript } from '../dtmf-option.ts';
 import { formatEvent } from '../format-event.ts';
 import { ENVIRONMENT_OPTIONS, resolveCliEnvironment } from '../environment-option.ts';
 import { parseVarOptions } from '../name-value-options.ts';
-import { toRunJson } from '../run-json.ts';
-import { placeScriptedCall } from '../scripted-call.ts';
-import { parseDtmfScript } from '../scripted-caller.ts';
 import { openSessionLog } from '../session-log-option.ts';
 
 const OPTIONS = {

@@ -1,10 +1,12 @@
 /**
  * `send <flow.json> --node ID`: fires one `http` node's request as a call would (environment,
- * flow variables, `--var` values) through the same client, and prints the exchange (CLI.md). No
- * call is placed and nothing is logged. Exit 0 when the exchange is ok, 1 when it has an error,
- * 2 for a usage error, an invalid flow or environment, or a node that is not an `http` node.
+ * flow variables, `--var` values) through the same client, and prints the exchange
+ * (../shared/spec/CLI.md). No call is placed and nothing is logged. Exit 0 when the exchange is ok,
+ * 1 when it has an error, 2 for a usage error, an invalid flow or environment, or a node that is
+ * not an `http` node.
  */
 import { formatProblem } from '../../../shared/flow/validate-flow.ts';
+import { toRunJsonWebhook } from '../../calls/run-json.ts';
 import { sendRequest, SendRequestError } from '../../calls/send-request.ts';
 import { loadFlowFile } from '../../flows/load-flow-file.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -17,7 +19,6 @@ import {
 } from '../environment-option.ts';
 import { formatExchange } from '../format-exchange.ts';
 import { parseVarOptions } from '../name-value-options.ts';
-import { toRunJsonWebhook } from '../run-json.ts';
 
 const OPTIONS = {
   node: { type: 'string' },

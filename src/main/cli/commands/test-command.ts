@@ -1,15 +1,15 @@
 /**
- * `test <file.yaml|dir>...`: runs scripted call tests (CLI.md, "`test` files"). Every file is
- * validated, flow included, before any call is placed; then each case runs through the real
- * engine like `run`. Exit 0 when every case passes, 1 when any fails, 2 for usage errors and
- * invalid test files or flows (each problem on stderr as `file:line:col: field: message`).
+ * `test <file.yaml|dir>...`: runs scripted call tests (../shared/spec/CLI.md, "`test` files").
+ * Every file is validated, flow included, before any call is placed; then each case runs through
+ * the real engine like `run`. Exit 0 when every case passes, 1 when any fails, 2 for usage errors
+ * and invalid test files or flows (each problem on stderr as `file:line:col: field: message`).
  *
  * Test calls are not logged unless asked (`--log`, `--db`): a CI suite or a developer's
  * repeated runs would otherwise bury the real sessions in the desktop app's log.
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { collectTestFiles } from '../../call-tests/collect-test-files.ts';
+import { collectTestFiles, TestFileError } from '../../call-tests/collect-test-files.ts';
 import {
   formatCase,
   formatSuiteHeader,
@@ -62,6 +62,16 @@ async function loadAll(paths: string[], io: CliIo): Promise<LoadedTestFile[] | n
   return null;
 }
 
+/** The test files `args` name; a name that holds none is a usage error. */
+async function testFilesNamed(args: readonly string[], cwd: string): Promise<string[]> {
+  try {
+    return await collectTestFiles(args, cwd);
+  } catch (error) {
+    if (error instanceof TestFileError) throw new UsageError(`test: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Human progress: a header per file, a line (or a few) per case as it finishes. */
 function humanProgress(io: CliIo): RunProgress {
   let first = true;
@@ -90,7 +100,7 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`test: --junit ${values.junit}: is a directory; name the report file`);
   }
 
-  const files = await loadAll(await collectTestFiles(positionals, io.cwd), io);
+  const files = await loadAll(await testFilesNamed(positionals, io.cwd), io);
   if (!files) return EXIT.usage;
 
   let crm: DemoCrm | null = null;

@@ -96,7 +96,7 @@ export interface DtmfPlayer {
  * `AudioNode.prototype.connect` and, whenever the target is an `AudioDestinationNode` of a live
  * `AudioContext`, also connects the same source to a recorder, captures exactly what the user
  * hears. Record on the audio thread (an AudioWorkletNode; a ScriptProcessorNode drops and repeats
- * buffers when the main thread is busy). `tests/audio/fixtures/audio-tap.ts` is such a tap,
+ * buffers when the main thread is busy). `tests/helpers/audio-tap.ts` is such a tap,
  * ready to reuse (`installAudioTap(page)`, `startTap`, `stopTap`); `tests/audio/dtmf-live.test.ts`
  * decodes the keys from its recordings.
  */

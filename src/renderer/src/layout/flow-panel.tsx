@@ -7,7 +7,7 @@ import { Suspense, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { Environment } from '../../../shared/contract.ts';
 import { SendRequestPanel } from '../features/flow-view/send-request-panel.tsx';
-import type { CallView } from '../state/call-state.ts';
+import type { CallView } from '../state/call-view.ts';
 import type { FlowDocumentState } from '../state/use-flow-document.ts';
 import { FlowView } from '../lazy-screens.ts';
 import { ScreenLoading } from '../ui/screen-loading.tsx';

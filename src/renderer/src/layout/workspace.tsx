@@ -10,7 +10,7 @@ import { InspectorPanel } from '../features/inspector/inspector-panel.tsx';
 import { TimelinePanel } from '../features/timeline/timeline-panel.tsx';
 import type { TimelineReplay } from '../features/timeline/timeline-panel.tsx';
 import { VariablesPanel } from '../features/variables/variables-panel.tsx';
-import type { CallView } from '../state/call-state.ts';
+import type { CallView } from '../state/call-view.ts';
 import type { TabSpec } from '../ui/tabs.tsx';
 import { tabPanelProps, Tabs } from '../ui/tabs.tsx';
 import { useMediaQuery } from '../ui/use-media-query.ts';

@@ -1,7 +1,7 @@
 /**
  * How a call ended, in words a tester reads at a glance on the phone's display.
  */
-import type { CallEnd } from '../state/call-state.ts';
+import type { CallEnd } from '../state/call-view.ts';
 
 /** `Hung up by the caller`, `Transferred to gold-advisors`, `Error: …`. */
 export function describeEnd(end: CallEnd): string {

@@ -2,10 +2,10 @@
  * Replay as pure functions: a logged session's events folded up to a position give the view the
  * console shows at that moment (the same reducer a live call uses, so a replay looks exactly like
  * the call did), and the recorded gaps between events, scaled by the speed, give the pace.
- * No DOM, no React: unit-tested under plain Node (tests/renderer/replay-state.test.ts).
+ * No DOM, no React: unit-tested under plain Node (tests/renderer/state/replay-state.test.ts).
  */
 import type { CallEvent } from '../../../shared/call-events.ts';
-import type { CallView } from './call-state.ts';
+import type { CallView } from './call-view.ts';
 import { callReducer, INITIAL_CALL_VIEW } from './call-state.ts';
 
 /** The speeds offered, slowest first. */

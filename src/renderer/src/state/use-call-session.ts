@@ -6,7 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'rea
 import type { ChannelInput } from '../../../shared/contract.ts';
 import type { Scalar } from '../../../shared/variables.ts';
 import { call, getApi } from '../api/ivr-api.ts';
-import type { CallView } from './call-state.ts';
+import type { CallView } from './call-view.ts';
 import { callReducer, INITIAL_CALL_VIEW } from './call-state.ts';
 
 /** The call and what can be done to it. */

@@ -10,7 +10,7 @@ import type { SessionDetail } from '../../../shared/session-types.ts';
 import { call } from '../api/ivr-api.ts';
 import { playKeyTone } from '../features/softphone/key-tones.ts';
 import { useLitKey } from '../features/softphone/use-lit-key.ts';
-import type { CallView } from './call-state.ts';
+import type { CallView } from './call-view.ts';
 import { replayClock, replayDelay, replayView, stepPosition } from './replay-state.ts';
 
 /** The replay and its controls. */

@@ -35,7 +35,9 @@ export const LIMITS: readonly { name: LimitName; label: string }[] = [
   { name: 'maxDepth', label: 'Depth' },
 ];
 
-/** The platform's own value of each limit (WEBHOOK.md), shown where a field is empty. */
+/**
+ * The platform's own value of each limit (../shared/spec/WEBHOOK.md), shown where a field is empty.
+ */
 export const LIMIT_DEFAULTS: Readonly<Record<LimitName, number>> = DEFAULT_WEBHOOK_LIMITS;
 
 /** Secret names, as the contract accepts them. */

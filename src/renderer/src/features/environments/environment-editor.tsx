@@ -8,10 +8,14 @@ import type { FormEvent, ReactElement, ReactNode } from 'react';
 import type { Environment, EnvironmentDetail } from '../../../../shared/contract.ts';
 import { call } from '../../api/ivr-api.ts';
 import type { EnvironmentDraft } from './environment-draft.ts';
-import { draftOf, draftSignature, formOf, LIMIT_DEFAULTS, LIMITS } from './environment-draft.ts';
+import { draftOf, draftSignature, formOf } from './environment-draft.ts';
+import { EnvSection } from './env-section.tsx';
 import { KeyValueTable } from './key-value-table.tsx';
+import { LimitsSection } from './limits-section.tsx';
 import { ProblemList } from './problem-list.tsx';
+import { ProxySection } from './proxy-section.tsx';
 import { SecretsEditor } from './secrets-editor.tsx';
+import { TlsSection } from './tls-section.tsx';
 
 /** Props of {@link EnvironmentEditor}. */
 export interface EnvironmentEditorProps {
@@ -23,25 +27,6 @@ export interface EnvironmentEditorProps {
   onSecretChange(environment: Environment): void;
   /** Buttons for the header (Use on the phone). */
   actions?: ReactNode;
-}
-
-type TlsFile = 'ca' | 'cert' | 'key';
-const TLS_FILES: readonly { name: TlsFile; label: string; placeholder: string }[] = [
-  { name: 'ca', label: 'CA certificates', placeholder: '../certs/ca.pem' },
-  { name: 'cert', label: 'Client certificate', placeholder: '../certs/client.pem' },
-  { name: 'key', label: 'Client key', placeholder: '../certs/client-key.pem' },
-];
-
-function Section({ title, children }: { title: string; children: ReactNode }): ReactElement {
-  const id = useId();
-  return (
-    <section className="env-section" aria-labelledby={id}>
-      <h3 className="env-section__title" id={id}>
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
 }
 
 /**
@@ -70,7 +55,6 @@ export function EnvironmentEditor({
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [savedOnce, setSavedOnce] = useState(false);
-  const [pickError, setPickError] = useState<string | null>(null);
   const dirty = draftSignature(draft) !== savedSignature;
   const body = useRef<HTMLDivElement>(null);
 
@@ -129,16 +113,6 @@ export function EnvironmentEditor({
     setErrors([]);
   };
 
-  const choose = (purpose: TlsFile): void => {
-    setPickError(null);
-    call('environments.pickFile', { id: environment.id, purpose }).then(
-      (path) => {
-        if (path !== null) setTls({ [purpose]: path });
-      },
-      (reason: Error) => setPickError(reason.message),
-    );
-  };
-
   return (
     <form className="env-editor" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <header className="env-editor__header">
@@ -170,7 +144,7 @@ export function EnvironmentEditor({
           />
         </div>
 
-        <Section title="Variables">
+        <EnvSection title="Variables">
           <KeyValueTable
             noun="variable"
             rows={draft.variables}
@@ -179,9 +153,9 @@ export function EnvironmentEditor({
             valuePlaceholder="https://crm.example.com"
             empty="No variables: calls use the flow's own."
           />
-        </Section>
+        </EnvSection>
 
-        <Section title="Secrets">
+        <EnvSection title="Secrets">
           <SecretsEditor
             environmentId={environment.id}
             declared={draft.secrets}
@@ -195,9 +169,9 @@ export function EnvironmentEditor({
                 : "on this computer, encrypted with the system's key store"
             }
           />
-        </Section>
+        </EnvSection>
 
-        <Section title="Headers">
+        <EnvSection title="Headers">
           <KeyValueTable
             noun="header"
             rows={draft.headers}
@@ -206,114 +180,19 @@ export function EnvironmentEditor({
             valuePlaceholder="Bearer ${secret.crm_token}"
             empty="No headers: each webhook sends only its node's own."
           />
-        </Section>
+        </EnvSection>
 
-        <Section title="TLS">
-          <p className="field__help">Paths relative to the environment file.</p>
-          <div className="env-tls">
-            {TLS_FILES.map(({ name, label, placeholder }) => (
-              <div className="field env-tls__file" key={name}>
-                <label className="field__label" htmlFor={`${id}-tls-${name}`}>
-                  {label}
-                </label>
-                <div className="env-tls__row">
-                  {name === 'ca' && draft.tls.ca.includes('\n') ? (
-                    <textarea
-                      id={`${id}-tls-${name}`}
-                      value={draft.tls.ca}
-                      rows={draft.tls.ca.split('\n').length}
-                      onChange={(e) => setTls({ ca: e.target.value })}
-                      spellCheck={false}
-                    />
-                  ) : (
-                    <input
-                      id={`${id}-tls-${name}`}
-                      type="text"
-                      value={draft.tls[name]}
-                      placeholder={placeholder}
-                      onChange={(e) => setTls({ [name]: e.target.value })}
-                      autoComplete="off"
-                      spellCheck={false}
-                    />
-                  )}
-                  {!typedPaths && (
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => choose(name)}
-                    >
-                      Choose…<span className="visually-hidden"> {label}</span>
-                    </button>
-                  )}
-                </div>
-              </div>
-            ))}
-          </div>
-          {pickError && (
-            <p className="note note--error" role="alert">
-              {pickError}
-            </p>
-          )}
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={draft.tls.insecure}
-              onChange={(e) => setTls({ insecure: e.target.checked })}
-            />
-            Accept any certificate (insecure)
-          </label>
-          {draft.tls.insecure && (
-            <p className="note note--warning" role="note">
-              Certificates are not checked: anyone between the console and the CRM can read and
-              change the requests, secrets included. Every exchange says so. For a test server only.
-            </p>
-          )}
-        </Section>
+        <TlsSection
+          id={id}
+          environmentId={environment.id}
+          tls={draft.tls}
+          typedPaths={typedPaths}
+          onChange={setTls}
+        />
 
-        <Section title="Proxy">
-          <div className="field env-editor__proxy">
-            <label className="field__label" htmlFor={`${id}-proxy`}>
-              Proxy URL
-            </label>
-            <input
-              id={`${id}-proxy`}
-              type="text"
-              value={draft.proxy}
-              placeholder="http://proxy.example.com:3128"
-              onChange={(e) => set({ proxy: e.target.value })}
-              aria-describedby={`${id}-proxy-help`}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <p className="field__help" id={`${id}-proxy-help`}>
-              Empty: the <code>HTTPS_PROXY</code>, <code>HTTP_PROXY</code> and <code>NO_PROXY</code>{' '}
-              of the console&rsquo;s environment apply.
-            </p>
-          </div>
-        </Section>
+        <ProxySection id={id} proxy={draft.proxy} onChange={(proxy) => set({ proxy })} />
 
-        <Section title="Limits">
-          <p className="field__help">Empty: the platform&rsquo;s own limit (shown greyed).</p>
-          <div className="env-limits">
-            {LIMITS.map(({ name, label }) => (
-              <div className="field" key={name}>
-                <label className="field__label" htmlFor={`${id}-limit-${name}`}>
-                  {label}
-                </label>
-                <input
-                  id={`${id}-limit-${name}`}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  step={1}
-                  value={draft.limits[name]}
-                  placeholder={String(LIMIT_DEFAULTS[name])}
-                  onChange={(e) => set({ limits: { ...draft.limits, [name]: e.target.value } })}
-                />
-              </div>
-            ))}
-          </div>
-        </Section>
+        <LimitsSection id={id} limits={draft.limits} onChange={(limits) => set({ limits })} />
       </div>
 
       <footer className="env-editor__footer">

@@ -19,6 +19,9 @@ import { EnvironmentEditor } from './environment-editor.tsx';
 import { KeyValueTable } from './key-value-table.tsx';
 import { NewEnvironmentDialog } from './new-environment-dialog.tsx';
 import './environments.css';
+import './environment-editor.css';
+import './key-value-table.css';
+import './secrets-editor.css';
 import { missingSecretNames } from './environment-status.ts';
 
 /** Props of {@link EnvironmentsScreen}. */

@@ -5,7 +5,7 @@
 import { BaseEdge } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import type { ReactElement } from 'react';
-import type { LayoutEdge } from './flow-layout.ts';
+import type { LayoutEdge } from './flow-layout-types.ts';
 
 /** What the graph passes to each edge (a type alias: xyflow wants a plain record type). */
 export type FlowEdgeData = {

@@ -5,7 +5,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeHandle, NodeProps } from '@xyflow/react';
 import type { ReactElement } from 'react';
-import type { LayoutNode } from './flow-layout.ts';
+import type { LayoutNode } from './flow-layout-types.ts';
 
 /** What the graph passes to each node (a type alias: xyflow wants a plain record type). */
 export type FlowNodeData = {

@@ -13,6 +13,9 @@ import { layoutFlow } from './flow-layout.ts';
 import { FlowProblemList } from './flow-problem-list.tsx';
 import { useEmSize } from './use-em-size.ts';
 import './flow-view.css';
+import './flow-node.css';
+import './flow-edge.css';
+import './flow-problems.css';
 
 /** Props of {@link FlowView}. */
 export interface FlowViewProps {

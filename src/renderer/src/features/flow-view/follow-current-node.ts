@@ -6,7 +6,7 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import type { ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import type { FlowLayout } from './flow-layout.ts';
+import type { FlowLayout } from './flow-layout-types.ts';
 
 /** Props of {@link FollowCurrentNode}. */
 export interface FollowCurrentNodeProps {

@@ -1,6 +1,6 @@
 /**
- * One exchange as the tester sees it (WEBHOOK.md): the request as sent, the response as
- * received, the variables parsed and those actually applied, every violation and warning, the
+ * One exchange as the tester sees it (../shared/spec/WEBHOOK.md): the request as sent, the response
+ * as received, the variables parsed and those actually applied, every violation and warning, the
  * timings, and a copy-as-cURL of the exact request.
  */
 import { useState } from 'react';

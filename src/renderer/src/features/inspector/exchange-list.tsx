@@ -4,7 +4,7 @@
  */
 import type { ReactElement } from 'react';
 import { formatDuration } from '../../lib/format-time.ts';
-import type { ExchangeEntry } from '../../state/call-state.ts';
+import type { ExchangeEntry } from '../../state/call-view.ts';
 import { shortUrl, statusText } from './exchange-summary.ts';
 
 /** Props of {@link ExchangeList}. */

@@ -3,7 +3,7 @@
  * full below it. With nothing selected, the newest exchange shows, as in an API client.
  */
 import type { ReactElement } from 'react';
-import type { CallView } from '../../state/call-state.ts';
+import type { CallView } from '../../state/call-view.ts';
 import { ExchangeDetail } from './exchange-detail.tsx';
 import { ExchangeList } from './exchange-list.tsx';
 import './inspector.css';

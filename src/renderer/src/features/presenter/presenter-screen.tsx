@@ -9,7 +9,7 @@ import type { TestCaseEntry } from '../../../../shared/contract.ts';
 import type { SessionDetail } from '../../../../shared/session-types.ts';
 import { FlowPanel } from '../../layout/flow-panel.tsx';
 import { maskedDigits } from '../../lib/secret-mask.ts';
-import type { CallView } from '../../state/call-state.ts';
+import type { CallView } from '../../state/call-view.ts';
 import type { FlowDocumentState } from '../../state/use-flow-document.ts';
 import { AutopilotPanel } from './autopilot-panel.tsx';
 import './presenter.css';

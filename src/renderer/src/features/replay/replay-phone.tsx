@@ -6,6 +6,8 @@ import type { ReactElement } from 'react';
 import type { Replay } from '../../state/use-replay.ts';
 import { Keypad } from '../softphone/keypad.tsx';
 import { PhoneDisplay } from '../softphone/phone-display.tsx';
+import '../softphone/phone-display.css';
+import '../softphone/keypad.css';
 import '../softphone/softphone.css';
 import { ReplayControls } from './replay-controls.tsx';
 import './replay.css';

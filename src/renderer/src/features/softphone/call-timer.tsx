@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { formatClock } from '../../lib/format-time.ts';
-import type { CallView } from '../../state/call-state.ts';
+import type { CallView } from '../../state/call-view.ts';
 
 /** mm:ss of the current or last call, or of a replay's recorded clock (`clockMs`). */
 export function CallTimer({ view, clockMs }: { view: CallView; clockMs?: number }): ReactElement {

@@ -4,7 +4,7 @@
  */
 import type { ReactElement } from 'react';
 import { describeEnd } from '../../lib/describe-end.ts';
-import type { CallView } from '../../state/call-state.ts';
+import type { CallView } from '../../state/call-view.ts';
 import { CallTimer } from './call-timer.tsx';
 
 const STATE_LABEL: Record<CallView['phase'], string> = {

@@ -16,6 +16,8 @@ import { PhoneDisplay } from './phone-display.tsx';
 import { describeStartError } from './start-error.ts';
 import { useKeyboardPhone } from './use-keyboard-phone.ts';
 import { useLitKey } from './use-lit-key.ts';
+import './phone-display.css';
+import './keypad.css';
 import './softphone.css';
 
 /** Props of {@link Softphone}. */

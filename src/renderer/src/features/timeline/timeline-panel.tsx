@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { ReactElement } from 'react';
 import type { CallEvent } from '../../../../shared/call-events.ts';
 import { formatOffset } from '../../lib/format-time.ts';
-import type { CallView } from '../../state/call-state.ts';
+import type { CallView } from '../../state/call-view.ts';
 import { describeEvent } from './describe-event.ts';
 import { FlowPath } from './flow-path.tsx';
 import { TryTheSamples } from './try-the-samples.tsx';

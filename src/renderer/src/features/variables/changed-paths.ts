@@ -4,7 +4,7 @@
  */
 import type { VarValue } from '../../../../shared/variables.ts';
 import { formatValue, isVarObject } from '../../../../shared/variables.ts';
-import type { StepChanges } from '../../state/call-state.ts';
+import type { StepChanges } from '../../state/call-view.ts';
 
 /** A changed path: its old value (absent when new) and where the change came from. */
 export interface PathChange {

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { Scalar, VarMap } from '../../../../shared/variables.ts';
 import { isSystemVariable, SYSTEM_VARIABLES } from '../../../../shared/variables.ts';
-import type { CallView } from '../../state/call-state.ts';
+import type { CallView } from '../../state/call-view.ts';
 import { LockIcon } from '../../ui/icons.tsx';
 import { changedPaths } from './changed-paths.ts';
 import type { TreeContext } from './variable-node.tsx';

@@ -1,0 +1,28 @@
+/** The nodes that end the call: `transfer` and `hangup`, each after an optional prompt. */
+import type { NodeOf } from '../../../shared/flow/flow-schema.ts';
+import type { Ending } from '../call-ending.ts';
+import { flowHangupEnding } from '../call-ending.ts';
+import type { EngineContext } from '../engine-context.ts';
+
+/** Hands the call to the rendered `target`. */
+export async function runTransfer(
+  ctx: EngineContext,
+  id: string,
+  node: NodeOf<'transfer'>,
+): Promise<Ending> {
+  if (node.say !== undefined) await ctx.say(id, node.say, 'transfer', ['say']);
+  const target = ctx.render(id, node.target, ['target']);
+  ctx.emit({ type: 'transfer', node: id, target });
+  return { outcome: 'transfer', endedBy: 'flow', transferTarget: target, error: null };
+}
+
+/** The flow hangs up. */
+export async function runHangup(
+  ctx: EngineContext,
+  id: string,
+  node: NodeOf<'hangup'>,
+): Promise<Ending> {
+  if (node.say !== undefined) await ctx.say(id, node.say, 'hangup', ['say']);
+  ctx.emit({ type: 'hangup', by: 'flow', node: id });
+  return flowHangupEnding();
+}

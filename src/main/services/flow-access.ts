@@ -1,0 +1,83 @@
+/**
+ * The page's way to flow files: listing, opening and creating them with the grant the desktop app
+ * checks (flow-path-grants.ts) and the watch that reloads a shown flow when an editor saves it
+ * (flow-watcher.ts). Kept out of the IPC handlers so every way in grants and watches alike.
+ */
+import type { FlowDocument, FlowEntry } from '../../shared/contract.ts';
+import type { FlowCatalog } from './flow-catalog.ts';
+import type { FlowPathGrants } from './flow-path-grants.ts';
+import type { FlowWatcher } from './flow-watcher.ts';
+import type { WorkspaceService } from './workspace-service.ts';
+
+/** What the flow channels do. */
+export interface FlowAccess {
+  /** The picker's flows; the page may name each of them afterwards. */
+  list(): Promise<FlowEntry[]>;
+  /**
+   * Opens a flow the page names and watches it: opened in the console, so shown, and a save in
+   * an editor reloads the flow view.
+   *
+   * @throws ServiceError `forbidden` for a path the page was never shown (desktop app)
+   */
+  open(path: string): Promise<FlowDocument>;
+  /**
+   * Opens a flow the page names to run it (a call, a single request): granted, not watched.
+   *
+   * @throws ServiceError `forbidden` for a path the page was never shown (desktop app)
+   */
+  openToRun(path: string): Promise<FlowDocument>;
+  /**
+   * Opens a flow file chosen in the open dialog (no `path`) or typed / recent, remembers it,
+   * grants and watches it; null when the dialog was cancelled.
+   */
+  openFile(path?: string): Promise<FlowDocument | null>;
+  /** Writes a new flow into the workspace's `flows/` folder; the page may name it. */
+  create(input: { name: string; fileName?: string; template: string }): Promise<FlowDocument>;
+}
+
+/** What flow access is built from. */
+export interface FlowAccessDeps {
+  flows: FlowCatalog;
+  workspace: WorkspaceService;
+  grants: FlowPathGrants;
+  watcher: FlowWatcher;
+}
+
+/** Flow access over the catalog, the workspace, the grants and the watcher. */
+export function createFlowAccess({
+  flows,
+  workspace,
+  grants,
+  watcher,
+}: FlowAccessDeps): FlowAccess {
+  const openToRun = (path: string): Promise<FlowDocument> => {
+    grants.check(path);
+    return flows.open(path);
+  };
+  return {
+    async list() {
+      const entries = await flows.list();
+      for (const entry of entries) grants.grant(entry.path);
+      return entries;
+    },
+    async open(path) {
+      const document = await openToRun(path);
+      if (!document.readError) watcher.watch(document.path);
+      return document;
+    },
+    openToRun,
+    async openFile(path) {
+      const document = await workspace.openFlow(flows, path);
+      if (document) {
+        grants.grant(document.path);
+        watcher.watch(document.path);
+      }
+      return document;
+    },
+    async create(input) {
+      const document = await workspace.createFlow(flows, input);
+      grants.grant(document.path);
+      return document;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The contract's session and test-case libraries: a page of the session list, an export, a
+ * session saved as a test case, and the test files autopilot plays.
+ */
+import type { SessionSummary } from '../session-types.ts';
+import type { VarMap } from '../variables.ts';
+
+/** One page of the session list, and how many sessions match in all. */
+export interface SessionPage {
+  total: number;
+  items: SessionSummary[];
+}
+
+/** An export, ready to save under its suggested file name. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+/** Where "save as test case" put the case. */
+export interface SavedTestCase {
+  /** The test file (absolute): `ivr-console test <path>` runs it. */
+  path: string;
+  caseName: string;
+  /** Cases now in that file. */
+  caseCount: number;
+}
+
+/** One case of a test file, as autopilot plays it. */
+export interface TestCaseEntry {
+  name: string;
+  source: string | null;
+  destination: string | null;
+  variables: VarMap;
+  /** The script as written (`12345#1111 1`). */
+  dtmf: string;
+  /** One key or `~` (silence) per step. */
+  steps: string[];
+}
+
+/** A test file the console found (samples and saved cases). */
+export interface TestFileEntry {
+  path: string;
+  /** True for files of saved sessions (the data folder), false for the samples. */
+  saved: boolean;
+  flowPath: string | null;
+  flowName: string | null;
+  cases: TestCaseEntry[];
+  /** Why the file cannot run (empty when it can). */
+  problems: string[];
+}
