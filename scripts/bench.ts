@@ -1,3 +1,4 @@
+// Over 300 lines: the benchmark runner and its loopback scenarios, which share one server set-up and one report table.
 /**
  * `npm run bench`: measures, in one run on loopback, what the console adds to a webhook's round
  * trip (its client against bare `undici.request` for the same request, interleaved so machine

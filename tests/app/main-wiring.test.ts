@@ -1,3 +1,4 @@
+// Over 300 lines: one stubbed Electron start, each test a step of the same boot in order.
 /**
  * src/main/app under plain Node with a stub `electron` (fixtures/electron-stub.ts): the order of
  * start-up calls, the window's options, and the guards' actual decisions. The real-Electron check
@@ -14,6 +15,14 @@ import { PRODUCTION_CSP } from '../../src/main/app/content-security-policy.ts';
 import { CHANNELS, EVENT_CHANNEL, IPC_PREFIX } from '../../src/shared/contract.ts';
 import { ROOT } from '../helpers/built-app.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+
+/** The page's light background, `--bg` in the renderer's tokens: the window must open in it. */
+function pageBackground(): string {
+  const tokens = readFileSync(join(ROOT, 'src/renderer/src/styles/tokens.css'), 'utf8');
+  const bg = /--bg:\s*(#[0-9a-f]{6});/i.exec(tokens);
+  assert.ok(bg, 'styles/tokens.css defines --bg');
+  return bg[1]!;
+}
 
 const STUB_URL = pathToFileURL(join(import.meta.dirname, 'fixtures/electron-stub.ts')).href;
 const MAIN_URL = pathToFileURL(join(ROOT, 'src/main/app/main.ts')).href;
@@ -136,7 +145,7 @@ describe('main process wiring', () => {
       minHeight: 700,
       title: 'IVR Test Console',
       show: false,
-      backgroundColor: '#f4f6f8',
+      backgroundColor: pageBackground(),
     });
     assert.deepEqual(webPreferences, {
       preload: join(MAIN_DIR, '../preload/index.cjs'),

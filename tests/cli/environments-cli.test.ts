@@ -1,3 +1,4 @@
+// Over 300 lines: one workspace on disk, each test a command of the same scenario.
 /**
  * The user's own workspace from the command line, the way the issue's "Done means" puts it: a
  * workspace made by hand with one flow and a `staging` environment pointing at an HTTPS CRM with

@@ -1,3 +1,4 @@
+// Over 300 lines: one browser page over one logged session, each test the next screen.
 /**
  * End to end in Chromium, browser mode: the Sessions screen over sessions the real CLI logged
  * into the console's SQLite file; one opened and replayed on the phone at 2x (keys, captions,

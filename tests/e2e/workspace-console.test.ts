@@ -1,3 +1,4 @@
+// Over 300 lines: one Chromium session walks one workspace through every step, each test building on the last.
 /**
  * A workspace of the user's own, end to end in Chromium, browser mode: the console starts on a
  * folder with a flow and an environment ("Staging CRM": its own CRM over HTTPS, trusted through a

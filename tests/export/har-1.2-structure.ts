@@ -1,3 +1,4 @@
+// Over 300 lines: the HAR 1.2 schema written out as data, field by field.
 /**
  * The HAR 1.2 structure (http://www.softwareishard.com/blog/har-12-spec/) as a JSON Schema, a
  * small validator for the keywords it uses, and the rules a schema cannot say (an entry's `time`

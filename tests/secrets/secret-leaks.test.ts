@@ -1,3 +1,4 @@
+// Over 300 lines: one table of places a token could leak, each checked against the same recorded call.
 /**
  * No secret where it was not sent, end to end: a workspace with a `staging` environment whose
  * headers carry `${secret.crm_token}` and `${secret.crm_pin}`, and a real loopback CRM that

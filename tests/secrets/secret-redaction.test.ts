@@ -1,3 +1,4 @@
+// Over 300 lines: one suite over one flow and one token, every surface the token reaches.
 /**
  * Secrets go only where they are sent: the validator refuses `${secret.x}` outside an http
  * node's request; the engine never renders one anywhere else, even for a flow that skipped

@@ -1,3 +1,4 @@
+// Over 300 lines: one real forward proxy and one HTTPS target shared by every case.
 /**
  * Webhooks through a real forward proxy (the `proxy` package): CONNECT tunnels to an https
  * target, absolute-form requests to an http target, the proxy variables and NO_PROXY, proxy

@@ -1,3 +1,4 @@
+// Over 300 lines: one loopback server that decodes what it receives, each test one encoding case.
 /**
  * What goes on the wire: URL, form and JSON encoding of tricky values (decoded by the server),
  * methods, headers, secrets (sent for real, redacted everywhere else), copy-as-cURL, undefined

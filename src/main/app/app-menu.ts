@@ -7,7 +7,6 @@ import { app, Menu, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
 import type { ConsoleServices } from '../services/console-services.ts';
-import { openFlowForPage } from './open-dropped.ts';
 
 const isMac = process.platform === 'darwin';
 
@@ -33,7 +32,7 @@ function recentMenu(services: ConsoleServices): MenuItemConstructorOptions[] {
   }));
   const flows = state.recentFlows.map((path): MenuItemConstructorOptions => ({
     label: `${basename(path)}  (${path})`,
-    click: run(() => openFlowForPage(services, path)),
+    click: run(() => services.flowAccess.openForPage(path)),
   }));
   const items = [
     ...folders,
@@ -57,7 +56,7 @@ export function buildAppMenu(services: ConsoleServices): Menu {
         {
           label: 'Open flow…',
           accelerator: 'CmdOrCtrl+O',
-          click: run(() => openFlowForPage(services)),
+          click: run(() => services.flowAccess.openForPage()),
         },
         {
           label: 'Open folder…',

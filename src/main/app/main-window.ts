@@ -28,8 +28,9 @@ export function createMainWindow(
     minHeight: 700,
     title: WINDOW_TITLE,
     show: false,
-    // The page's own background (app.css), so resizing never shows a mismatched colour.
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#14181e' : '#f4f6f8',
+    // The page's own background (`--bg` in styles/tokens.css, light and dark), so resizing never
+    // shows a mismatched colour; tests/app/main-wiring.test.ts reads it from there.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#0f1318' : '#eceff3',
     webPreferences: {
       // electron-vite builds the preload as one CommonJS file: a sandboxed preload cannot be ESM.
       preload: path.join(mainDir, '../preload/index.cjs'),

@@ -1,3 +1,4 @@
+// Over 300 lines: one small typed reader per YAML shape, all sharing the same problem list and position lookup.
 /**
  * Typed reads from a parsed YAML document that never throw: each wrong value becomes a problem
  * naming the file, line, column and field, and reading goes on, so one run reports every

@@ -137,6 +137,7 @@ export async function createConsoleServices(
     workspace,
     grants: flowPathGrants,
     watcher: flowWatcher,
+    hub,
   });
   const openExternal = options.openExternal ?? null;
   return {

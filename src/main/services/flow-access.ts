@@ -4,6 +4,7 @@
  * (flow-watcher.ts). Kept out of the IPC handlers so every way in grants and watches alike.
  */
 import type { FlowDocument, FlowEntry } from '../../shared/contract.ts';
+import type { EventHub } from './event-hub.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 import type { FlowPathGrants } from './flow-path-grants.ts';
 import type { FlowWatcher } from './flow-watcher.ts';
@@ -31,6 +32,13 @@ export interface FlowAccess {
    * grants and watches it; null when the dialog was cancelled.
    */
   openFile(path?: string): Promise<FlowDocument | null>;
+  /**
+   * Opens a flow main chose for the page (the menu's Open flow… or Open recent, a file dropped on
+   * the window): trusted, remembered, granted and watched, and the page is told to show it.
+   * Nothing happens when the dialog was cancelled or the file could not be read (the workspace
+   * service has already said why).
+   */
+  openForPage(path?: string): Promise<void>;
   /** Writes a new flow into the workspace's `flows/` folder; the page may name it. */
   create(input: { name: string; fileName?: string; template: string }): Promise<FlowDocument>;
 }
@@ -41,6 +49,8 @@ export interface FlowAccessDeps {
   workspace: WorkspaceService;
   grants: FlowPathGrants;
   watcher: FlowWatcher;
+  /** Where the page hears that main opened a flow for it. */
+  hub: EventHub;
 }
 
 /** Flow access over the catalog, the workspace, the grants and the watcher. */
@@ -49,6 +59,7 @@ export function createFlowAccess({
   workspace,
   grants,
   watcher,
+  hub,
 }: FlowAccessDeps): FlowAccess {
   const openToRun = (path: string): Promise<FlowDocument> => {
     grants.check(path);
@@ -73,6 +84,14 @@ export function createFlowAccess({
         watcher.watch(document.path);
       }
       return document;
+    },
+    async openForPage(path) {
+      const document = await workspace.openFlow(flows, path, true);
+      if (!document) return;
+      grants.grant(document.path);
+      watcher.watch(document.path);
+      hub.emit({ kind: 'workspace_changed' });
+      hub.emit({ kind: 'flow_opened', path: document.path });
     },
     async create(input) {
       const document = await workspace.createFlow(flows, input);
