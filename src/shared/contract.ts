@@ -88,7 +88,7 @@ export interface SpeechStatus {
   voices: { id: string; name: string; locale?: string }[];
 }
 
-/** The output of each channel. */
+/** What main resolves each channel's request with, keyed by channel name. */
 export interface ChannelOutputs {
   'app.info': AppInfo;
   'flows.list': FlowEntry[];

@@ -42,7 +42,7 @@ export const WEBHOOK_WARNING_CODES = [
   'response_ignored',
 ] as const;
 
-/** One of the warning codes. */
+/** Names a warning's kind; the inspector shows it as the warning's label. */
 export type WebhookWarningCode = (typeof WEBHOOK_WARNING_CODES)[number];
 
 /** A breach of the platform's rules, with where it is and the offending size or excerpt. */

@@ -181,7 +181,7 @@ const page = object(
 
 const creator = object({ name: string, version: string }, ['name', 'version']);
 
-/** HAR 1.2. */
+/** A HAR file's shape as the spec defines it, from `log` down; exports are validated against it. */
 export const HAR_1_2_SCHEMA: Schema = object(
   {
     log: object(

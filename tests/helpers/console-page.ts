@@ -67,14 +67,14 @@ export async function openConsole(
   return { page, problems, close: () => context.close() };
 }
 
-/** The Call button. */
+/** Locates the softphone's button that places a call; its appearance means the page is ready. */
 export function callButton(page: Page): Locator {
   return page.getByRole('button', { name: 'Call', exact: true });
 }
 
 const KEY_NAMES: Record<string, string> = { '*': 'star', '#': 'hash' };
 
-/** A keypad key. */
+/** Locates the on-screen key for `key` by its spoken name (`*` is "star", `#` is "hash"). */
 export function keypadKey(page: Page, key: string): Locator {
   return page.getByRole('button', { name: `Key ${KEY_NAMES[key] ?? key}`, exact: true });
 }

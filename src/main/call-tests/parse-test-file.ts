@@ -36,7 +36,7 @@ export const FILE_KEYS = [
   'cases',
 ] as const;
 
-/** Keys of one case. */
+/** Keys an entry under `cases:` may use; any other is reported as an unknown key. */
 export const CASE_KEYS = [
   'name',
   'description',

@@ -16,7 +16,7 @@ import { createSecretRedactor } from '../engine/redact-secrets.ts';
 import { createWebhookClient } from '../webhook/webhook-client.ts';
 import type { CallEnvironment } from './call-environment.ts';
 
-/** What to send. */
+/** The node to fire and the values to render it with, as the flow view and `send` give them. */
 export interface SendRequestInput {
   flow: Flow;
   nodeId: string;

@@ -3,7 +3,7 @@
  * a first-time user knows which keys to press.
  */
 
-/** A demo customer. */
+/** A customer the sample flows authenticate by customer number and PIN; the tier picks an offer. */
 export interface DemoCustomer {
   customerNumber: string;
   pin: string;

@@ -7,7 +7,7 @@ import type { Exporter } from './exporter.ts';
 import { sessionToHar } from './session-har.ts';
 import { sessionToJson } from './session-json.ts';
 
-/** The export formats. */
+/** Every format a session can be saved as; the CLI lists them when --format is missing or wrong. */
 export const EXPORT_FORMATS = ['json', 'har'] as const;
 
 /** One of {@link EXPORT_FORMATS}. */

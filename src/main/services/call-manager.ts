@@ -61,7 +61,7 @@ export interface CallManager {
   closeAll(): Promise<void>;
 }
 
-/** Creates the manager. */
+/** Sends each call's events to the session log and hub; keeps some ended calls for snapshots. */
 export function createCallManager(deps: CallManagerDeps): CallManager {
   const calls = new Map<string, ManagedCall>();
   const find = (callId: string): ManagedCall => {

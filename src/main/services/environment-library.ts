@@ -87,7 +87,7 @@ function describeEnvironment(environment: ResolvedEnvironment): string {
   return parts.join(' · ');
 }
 
-/** Creates the library. */
+/** Serves the two built-ins and the workspace's environment files, each read afresh when asked. */
 export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): EnvironmentLibrary {
   const demo = builtIn(
     DEMO_ENVIRONMENT_ID,

@@ -76,7 +76,7 @@ async function isFolder(path: string): Promise<boolean> {
   );
 }
 
-/** Creates the service. */
+/** Starts with no folder open; the open folder and its environments/ are watched for the hub. */
 export function createWorkspaceService(deps: WorkspaceServiceDeps): WorkspaceService {
   let root: string | null = null;
   const watcher = createWorkspaceWatcher(() => deps.hub.emit({ kind: 'workspace_changed' }));

@@ -27,7 +27,7 @@ export const UNSUPPORTED_FIELDS: Readonly<Record<string, string>> = {
   mock: 'mock replies are not supported yet',
 };
 
-/** Fields of `tls`. */
+/** Keys allowed under `tls:` (CA, client cert and key, `insecure`); any other is reported. */
 export const TLS_FIELDS = ['ca', 'cert', 'key', 'insecure'] as const;
 
 /**

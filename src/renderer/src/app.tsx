@@ -40,7 +40,7 @@ import { useNotices } from './state/use-notices.ts';
 import { useFlowDocument } from './state/use-flow-document.ts';
 import { useReplay } from './state/use-replay.ts';
 
-/** The console. */
+/** Root component: owns the call, replay, autopilot and dialogs, and switches between screens. */
 export function App(): ReactElement {
   const data = useConsoleData();
   const session = useCallSession();

@@ -10,7 +10,7 @@ export const SessionsScreen = lazy(() =>
   import('./features/sessions/sessions-screen.tsx').then((m) => ({ default: m.SessionsScreen })),
 );
 
-/** The Environments screen. */
+/** Its own chunk, fetched the first time the user opens Environments. */
 export const EnvironmentsScreen = lazy(() =>
   import('./features/environments/environments-screen.tsx').then((m) => ({
     default: m.EnvironmentsScreen,
@@ -24,7 +24,7 @@ export const PresenterScreen = lazy(() =>
   })),
 );
 
-/** The Settings dialog. */
+/** Its own chunk, fetched the first time the user opens Settings. */
 export const SettingsDialog = lazy(() =>
   import('./features/settings/settings-dialog.tsx').then((m) => ({ default: m.SettingsDialog })),
 );

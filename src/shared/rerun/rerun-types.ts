@@ -54,7 +54,7 @@ export interface Difference {
   rerun: unknown;
 }
 
-/** The verdict. */
+/** Whether the re-run behaved as the original did, with every difference in call order. */
 export interface Comparison {
   same: boolean;
   /** In call order; the first is {@link Comparison.firstDivergence}. */

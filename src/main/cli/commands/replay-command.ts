@@ -46,7 +46,7 @@ function findSession(store: SessionStore, id: string, io: CliIo): SessionDetail 
   return session;
 }
 
-/** Runs `replay`. */
+/** Re-runs a logged session on the current flow, prints what differs; resolves to the exit code. */
 export async function replayCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'replay');
   if (positionals.length !== 1) {

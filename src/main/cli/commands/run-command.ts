@@ -34,7 +34,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-/** Runs `run`. */
+/** Places one scripted call, prints its events (or JSON) and logs it; resolves to the exit code. */
 export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'run');
   if (positionals.length !== 1) throw new UsageError('run: name exactly one flow file');

@@ -31,7 +31,7 @@ const OPTIONS = {
   ...ENVIRONMENT_OPTIONS,
 } as const;
 
-/** `send --help`. */
+/** Usage printed by `send --help`: the options and what each exit status means. */
 export const SEND_HELP = `usage: ivr-console send <flow.json> --node <id> [options]
 
 Fires one http node's request as a call would and prints the exchange; no call, no session.
@@ -45,7 +45,7 @@ ${ENVIRONMENT_HELP}
 
 exit status: 0 the exchange is ok, 1 it has an error, 2 usage error`;
 
-/** Runs `send`. */
+/** Fires one http node's request outside a call, prints the exchange; resolves to the exit code. */
 export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'send');
   if (values.help) {

@@ -87,7 +87,7 @@ function humanProgress(io: CliIo): RunProgress {
   };
 }
 
-/** Runs `test`. */
+/** Validates every test file first, then runs each case as a call; resolves to the exit code. */
 export async function testCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'test');
   if (positionals.length === 0) {

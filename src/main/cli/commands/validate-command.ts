@@ -30,7 +30,7 @@ async function judge(file: string, cwd: string): Promise<FileVerdict> {
   return { file, path: loaded.path, ok: loaded.ok, readError: loaded.readError, problems };
 }
 
-/** Runs `validate`. */
+/** Prints every problem of each named flow file (or JSON); resolves to the exit code. */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, 'validate');
   if (positionals.length === 0) throw new UsageError('validate: name at least one flow file');

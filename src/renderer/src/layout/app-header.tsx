@@ -18,7 +18,7 @@ export interface AppHeaderProps {
   actions?: ReactNode;
 }
 
-/** The header. */
+/** Shows the app's name, version and demo CRM address around the given slots, and Settings. */
 export function AppHeader({
   info,
   onOpenSettings,

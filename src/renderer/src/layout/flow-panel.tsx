@@ -34,7 +34,7 @@ export interface FlowPanelProps {
   request?: FlowPanelRequest;
 }
 
-/** The panel. */
+/** Draws the flow the phone shows; between calls, clicking an http node opens Send request. */
 export function FlowPanel({ flowPath, flow, view, request }: FlowPanelProps): ReactElement {
   const { document, error, reloads } = flow;
   // The http node picked, with the file it belongs to: another flow starts with none.

@@ -14,7 +14,7 @@ export interface ScreenNavProps {
   onPresent(): void;
 }
 
-/** The switcher. */
+/** Buttons for the Phone, Sessions and Environments screens, and one to start presenter mode. */
 export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): ReactElement {
   const item = (id: Screen, label: string) => (
     <button

@@ -38,7 +38,7 @@ export interface WorkspaceProps {
   request?: FlowPanelRequest;
 }
 
-/** The panels. */
+/** Variables, Webhooks, Timeline and Flow as tabs; a wide window gives Variables its own column. */
 export function Workspace({
   view,
   setVariable,

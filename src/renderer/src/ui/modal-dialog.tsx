@@ -21,7 +21,7 @@ export interface ModalDialogProps {
   testId?: string;
 }
 
-/** The dialog. */
+/** Opens modally while mounted; Escape or the close button calls `onClose`. */
 export function ModalDialog({
   title,
   onClose,

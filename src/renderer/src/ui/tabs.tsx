@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import type { KeyboardEvent, ReactElement } from 'react';
 
-/** One tab. */
+/** A tab's id and label, with the count and alert mark the strip shows after the label. */
 export interface TabSpec<T extends string> {
   id: T;
   label: string;
@@ -38,7 +38,7 @@ export function tabPanelProps(id: string, selected: string) {
   } as const;
 }
 
-/** The tab strip. */
+/** The tab buttons; arrow keys, Home and End select another tab and move focus to it. */
 export function Tabs<T extends string>({
   label,
   tabs,

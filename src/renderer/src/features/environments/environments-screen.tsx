@@ -58,7 +58,7 @@ function EnvironmentBadges({ environment }: { environment: Environment }): React
   );
 }
 
-/** The screen. */
+/** Lists environments; the picked one is shown or edited, or used on the phone; makes new ones. */
 export function EnvironmentsScreen({
   environments,
   workspace,

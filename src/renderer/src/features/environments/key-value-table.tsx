@@ -19,7 +19,7 @@ export interface KeyValueTableProps {
   empty: string;
 }
 
-/** The table. */
+/** Edits an environment's variables or headers by row; without `onChange` it only shows them. */
 export function KeyValueTable({
   noun,
   rows,

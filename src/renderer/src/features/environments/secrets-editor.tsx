@@ -147,7 +147,7 @@ function SecretRow({
   );
 }
 
-/** The secrets. */
+/** Declares an environment's secrets and sets their values, kept by the console, not the file. */
 export function SecretsEditor({
   environmentId,
   declared,

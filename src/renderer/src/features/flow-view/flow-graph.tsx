@@ -63,7 +63,7 @@ function markerColor(edge: LayoutEdge, visited: boolean): string {
   return visited ? 'var(--accent)' : 'var(--muted)';
 }
 
-/** The graph. */
+/** Draws the laid-out flow read-only; clicking an http node, or Enter or Space on it, picks it. */
 export function FlowGraph({
   layout,
   currentNode,

@@ -37,7 +37,7 @@ export interface FlowViewProps {
   onNodeClick?: (nodeId: string) => void;
 }
 
-/** The view. */
+/** Draws the flow with the call's path and its problems, or says why the file cannot be shown. */
 export function FlowView({
   flow,
   problems,

@@ -12,7 +12,7 @@ import { formatValue, isSystemVariable, readPath } from '../../../../shared/vari
 /** Where a reference's value comes from. */
 export type ReferenceKind = 'typed' | 'system' | 'secret' | 'nested';
 
-/** One reference of the request. */
+/** A `${ref}` the request reads: a field on the Send request form, or a note of its source. */
 export interface RequestReference {
   path: string;
   kind: ReferenceKind;

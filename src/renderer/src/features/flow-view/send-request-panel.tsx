@@ -98,7 +98,7 @@ function useEnvironmentHeaders(environment: Environment | null): { name: string;
   return wanted !== null && loaded.id === wanted ? loaded.headers : [];
 }
 
-/** The panel. */
+/** Lets the tester fill in the node's `${refs}`, fire its request, and read the exchange it got. */
 export function SendRequestPanel({
   flowPath,
   flow,

@@ -5,7 +5,7 @@
 import type { ReactElement } from 'react';
 import type { ShownBody } from './format-body.ts';
 
-/** The body. */
+/** Shows a body as pretty JSON, a table of form fields over the raw text, or plain text. */
 export function BodyView({ body, label }: { body: ShownBody; label: string }): ReactElement {
   switch (body.kind) {
     case 'empty':

@@ -32,7 +32,7 @@ function appliedNote(exchange: WebhookExchange): string | null {
   return null;
 }
 
-/** The detail. */
+/** Shows one exchange in full, notes when its reply was not applied, and offers copy as cURL. */
 export function ExchangeDetail({ exchange }: { exchange: WebhookExchange }): ReactElement {
   const [prettyResponse, setPrettyResponse] = useState(false);
   const { request, response } = exchange;

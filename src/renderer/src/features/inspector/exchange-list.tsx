@@ -14,7 +14,7 @@ export interface ExchangeListProps {
   onSelect(seq: number): void;
 }
 
-/** The list. */
+/** One row per exchange with its status, time and verdict; click a row to see it in full below. */
 export function ExchangeList({ entries, selected, onSelect }: ExchangeListProps): ReactElement {
   return (
     <ul className="exchanges" aria-label="Webhook exchanges">

@@ -16,7 +16,7 @@ export interface InspectorPanelProps {
   onSelect(seq: number): void;
 }
 
-/** The panel. */
+/** Lists the call's webhook exchanges above the picked one in full (the newest until one is). */
 export function InspectorPanel({ view, selected, onSelect }: InspectorPanelProps): ReactElement {
   const entries = view.exchanges;
   if (entries.length === 0) {

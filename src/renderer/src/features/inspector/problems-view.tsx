@@ -11,7 +11,7 @@ export interface ProblemsViewProps {
   warnings: WebhookWarning[];
 }
 
-/** The problems list. */
+/** Lists an exchange's rule violations, then its warnings, each with its code and key path. */
 export function ProblemsView({ violations, warnings }: ProblemsViewProps): ReactElement {
   return (
     <ul className="problems">

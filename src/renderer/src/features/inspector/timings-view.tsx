@@ -11,7 +11,7 @@ function share(part: number | null, total: number): string {
   return `${Math.min(100, (part / total) * 100).toFixed(1)}%`;
 }
 
-/** The timings. */
+/** Shows where an exchange's time went: connect, TLS, first byte and total, with a bar. */
 export function TimingsView({ timings }: { timings: WebhookTimings }): ReactElement {
   const { connectMs, ttfbMs, totalMs } = timings;
   // Absent (plain http, older sessions) or null (no handshake on this exchange): no TLS row.

@@ -45,7 +45,7 @@ function caseOptions(files: TestFileEntry[]): CaseOption[] {
   );
 }
 
-/** The picker. */
+/** Lets the presenter pick a test case or a logged session and a pace, then play or stop it. */
 export function AutopilotPanel({
   busy,
   onPlaySession,

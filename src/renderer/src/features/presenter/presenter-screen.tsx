@@ -29,7 +29,7 @@ export interface PresenterScreenProps {
   onExit(): void;
 }
 
-/** The presenter screen. */
+/** Shows the phone, the flow and the spoken prompt large for an audience, with autopilot on top. */
 export function PresenterScreen({
   view,
   flowPath,

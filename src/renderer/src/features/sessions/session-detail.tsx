@@ -32,7 +32,7 @@ export interface SessionDetailProps {
   onOpenSession(id: string): void;
 }
 
-/** The detail pane. */
+/** Shows one logged call and lets the user replay, re-run, export, save as a test or delete it. */
 export function SessionDetail({
   session,
   onReplay,

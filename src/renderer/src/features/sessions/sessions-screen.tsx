@@ -22,7 +22,7 @@ export interface SessionsScreenProps {
   onReplay(session: Session): void;
 }
 
-/** The screen. */
+/** Lets the user search and filter logged calls, open one beside the list, and delete with Undo. */
 export function SessionsScreen({ onReplay }: SessionsScreenProps): ReactElement {
   const list = useSessionList();
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -15,7 +15,7 @@ export interface RangeFieldProps {
   onChange(value: number): void;
 }
 
-/** The slider. */
+/** A slider with its value and unit written beside it and read out by screen readers. */
 export function RangeField({
   label,
   value,

@@ -70,7 +70,7 @@ function environmentOptions(environments: Environment[]): ReactElement[] {
   ];
 }
 
-/** The set-up fields. */
+/** Picks the next call's flow and environment and its two numbers; locked while a call runs. */
 export function CallSetup({
   values,
   onChange,

@@ -34,7 +34,7 @@ export interface KeypadProps {
   litKey: string | null;
 }
 
-/** The keypad. */
+/** Twelve dial keys, pressed by pointer-down or Enter/Space on a focused key; one can be lit. */
 export function Keypad({ onPress, litKey }: KeypadProps): ReactElement {
   const pointerDown = (key: string) => (event: PointerEvent<HTMLButtonElement>) => {
     if (event.button !== 0) return;

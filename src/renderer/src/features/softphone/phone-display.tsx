@@ -38,7 +38,7 @@ export interface PhoneDisplayProps {
   clockMs?: number;
 }
 
-/** The display. */
+/** Shows call state and timer, the digits typed, the spoken caption and what the flow awaits. */
 export function PhoneDisplay({
   view,
   digits = view.digits,

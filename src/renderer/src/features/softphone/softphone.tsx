@@ -38,7 +38,7 @@ export interface SoftphoneProps {
   litKeyOverride?: string | null;
 }
 
-/** The softphone. */
+/** Lets the user set up and place a call, press keys by click or keyboard, and hang up. */
 export function Softphone({
   session,
   flows,

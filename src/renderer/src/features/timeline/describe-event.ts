@@ -21,7 +21,7 @@ export type LineKind =
   | 'transfer'
   | 'hangup';
 
-/** A timeline line. */
+/** What the timeline shows for one call event: a label and a text, coloured by kind. */
 export interface TimelineLine {
   kind: LineKind;
   label: string;
@@ -38,7 +38,7 @@ function line(kind: LineKind, label: string, text: string, quiet = false, alert 
   return { kind, label, text, quiet, alert };
 }
 
-/** Describes an event. */
+/** The label and one-line text the timeline shows for a call event; long lists are cut short. */
 export function describeEvent(event: CallEvent): TimelineLine {
   switch (event.type) {
     case 'call_started':

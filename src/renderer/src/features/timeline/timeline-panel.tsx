@@ -30,7 +30,7 @@ export interface TimelinePanelProps {
   replay?: TimelineReplay | null;
 }
 
-/** The panel. */
+/** Lists the call's events with times under its path; a webhook line opens it in the inspector. */
 export function TimelinePanel({ view, onOpenExchange, replay }: TimelinePanelProps): ReactElement {
   const events = replay ? replay.events : view.events;
   const lines = useMemo(

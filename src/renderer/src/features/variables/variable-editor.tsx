@@ -15,7 +15,7 @@ export interface VariableEditorProps {
   onClose(): void;
 }
 
-/** The editor. */
+/** Edits a user variable mid-call: Enter saves, Escape cancels, a refusal shows under the field. */
 export function VariableEditor({
   name,
   current,

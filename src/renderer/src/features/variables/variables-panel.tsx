@@ -46,7 +46,7 @@ function summary(view: CallView, count: number, editable: boolean): string {
     : '\u00a0';
 }
 
-/** The panel. */
+/** Shows user and system variables as a tree, marks the last step's changes, edits user ones. */
 export function VariablesPanel({ view, setVariable }: VariablesPanelProps): ReactElement {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [editing, setEditing] = useState<string | null>(null);

@@ -18,7 +18,7 @@ export interface FileActionsProps {
   onCloseFolder(): void;
 }
 
-/** The actions. */
+/** Buttons to open a flow or a folder and to make a new flow, after the open workspace's menu. */
 export function FileActions({
   workspace,
   onOpenFlow,
