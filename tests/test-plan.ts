@@ -12,9 +12,10 @@
 import { statSync } from 'node:fs';
 import { glob } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
+import { ROOT } from './helpers/project-root.ts';
 
-/** The project root. */
-export const ROOT = resolve(import.meta.dirname, '..');
+// scripts/run-tests.ts takes the root from here, with the plan.
+export { ROOT };
 
 /**
  * The files that each run their share of the shared files in one process: two, so that both

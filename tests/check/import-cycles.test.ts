@@ -10,8 +10,7 @@ import { glob, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../helpers/project-root.ts';
 
 /** Project-relative, with `/` on every system. */
 function projectPath(path: string): string {

@@ -5,11 +5,10 @@
  * what `npm run lint` enforces. Every message is asserted, so nothing else fires on the plants.
  */
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { ESLint } from 'eslint';
+import { ROOT } from '../helpers/project-root.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: ROOT });
 
 /** The rule id and message of each problem ESLint finds in `code` placed at `filePath`. */
