@@ -30,7 +30,9 @@ export const SHARED_FILES_ENV = 'IVR_TEST_SHARED_FILES';
 export const OWN_PROCESS: Readonly<Record<string, string>> = {
   // Long: a browser, the build or a packaging tool each; they run beside the shared process.
   'tests/e2e/': 'Chromium suites against a browser-mode console',
-  'tests/check/': 'tsc, ESLint and Prettier over the whole project',
+  'tests/check/lint.test.ts': 'ESLint over the whole project',
+  'tests/check/format.test.ts': 'Prettier over the whole project',
+  'tests/check/typecheck.test.ts': 'tsc over the whole project',
   'tests/app/': 'the built app, its package and its window in Chromium',
   'tests/audio/dtmf.test.ts': 'Chromium renders the tones',
   'tests/audio/dtmf-live.test.ts': 'Chromium plays the tones',
@@ -51,7 +53,8 @@ const LONGEST_FIRST = [
   'tests/shared-process-',
   'tests/e2e/',
   'tests/check/lint.test.ts',
-  'tests/check/',
+  'tests/check/typecheck.test.ts',
+  'tests/check/format.test.ts',
   'tests/app/packaging.test.ts',
   'tests/audio/dtmf',
   'tests/app/',
