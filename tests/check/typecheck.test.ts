@@ -12,12 +12,15 @@ import { ROOT, runTool } from '../helpers/built-app.ts';
 
 const TSC = join(ROOT, 'node_modules/tsc-native/bin/tsc');
 
+/** tsc's arguments for one project, checked on one thread. */
+function tscArgs(project: string): string[] {
+  return [TSC, '-p', project, '--singleThreaded'];
+}
+
 test('main, preload, shared code, tests and scripts type-check (tsconfig.node.json)', async () => {
-  await runTool('tsc -p tsconfig.node.json', [TSC, '-p', 'tsconfig.node.json'], {
-    background: true,
-  });
+  await runTool('tsc -p tsconfig.node.json', tscArgs('tsconfig.node.json'), { background: true });
 });
 
 test('the renderer type-checks (tsconfig.web.json)', async () => {
-  await runTool('tsc -p tsconfig.web.json', [TSC, '-p', 'tsconfig.web.json'], { background: true });
+  await runTool('tsc -p tsconfig.web.json', tscArgs('tsconfig.web.json'), { background: true });
 });
