@@ -33,7 +33,8 @@ export const OWN_PROCESS: Readonly<Record<string, string>> = {
   'tests/check/lint.test.ts': 'ESLint over the whole project',
   'tests/check/format.test.ts': 'Prettier over the whole project',
   'tests/check/typecheck.test.ts': 'tsc over the whole project',
-  'tests/app/': 'the built app, its package and its window in Chromium',
+  'tests/app/packaging.test.ts': 'electron-builder packs the app (about 10 s)',
+  'tests/app/main-wiring.test.ts': 'replaces the electron module with a recorder, process-wide',
   'tests/audio/dtmf.test.ts': 'Chromium renders the tones',
   'tests/audio/dtmf-live.test.ts': 'Chromium plays the tones',
   // Mostly waiting on the clock (5 s timeouts, prompts' length): beside the others, not in turn.
@@ -57,7 +58,7 @@ const LONGEST_FIRST = [
   'tests/check/format.test.ts',
   'tests/app/packaging.test.ts',
   'tests/audio/dtmf',
-  'tests/app/',
+  'tests/app/main-wiring.test.ts',
 ];
 
 /** Whether `file` (project-relative, with `/`) needs a process of its own. */
