@@ -44,7 +44,15 @@ export type CallEventBody =
       variables: VarMap;
     }
   | { type: 'node_entered'; node: string; nodeType: string }
-  | { type: 'prompt_started'; node: string; text: string; purpose: PromptPurpose }
+  | {
+      type: 'prompt_started';
+      node: string;
+      /** What is said: the text spoken, or a recording's caption (`[audio <path>]` without one). */
+      text: string;
+      purpose: PromptPurpose;
+      /** A recorded prompt being played (its path as the flow writes it), instead of speech. */
+      audio?: string;
+    }
   | {
       type: 'prompt_ended';
       node: string;

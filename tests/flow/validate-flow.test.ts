@@ -235,7 +235,11 @@ describe('flow validation', () => {
   test('a problem in one node does not hide the problems of the others', () => {
     const flow = base({ a: { type: 'play' }, b: { type: 'menu', say: 'x', options: {} }, bye });
     const lines = problems(flow);
-    assert.ok(lines.includes('error /nodes/a/say: missing required field (string)'));
+    assert.ok(
+      lines.includes(
+        'error /nodes/a/say: a play node needs `say` or `audio`: it has nothing to play',
+      ),
+    );
     assert.ok(lines.includes('error /nodes/a/next: missing required field (string)'));
     assert.ok(lines.includes('error /nodes/b/options: a menu needs at least one option'));
   });

@@ -44,6 +44,8 @@ export interface HarnessOptions extends Partial<CallOptions> {
   /** Advance the virtual clock by itself (default: true with a script, false without). */
   autoAdvance?: boolean;
   webhooks?: WebhookExecutor;
+  /** Recorded prompts' lengths in ms, by `audio` path. */
+  recordings?: ReadonlyMap<string, number>;
 }
 
 /** Starts a call on a virtual clock. */
@@ -53,7 +55,7 @@ export function startCall(flow: Flow, options: HarnessOptions = {}): Harness {
   const events: CallEvent[] = [];
   const webhooks = options.webhooks ?? createWebhookClient();
   let call: Call | null = null;
-  const { dtmf, autoAdvance: _a, webhooks: _w, ...callOptions } = options;
+  const { dtmf, autoAdvance: _a, webhooks: _w, recordings, ...callOptions } = options;
   call = new Call(
     flow,
     {
@@ -61,6 +63,7 @@ export function startCall(flow: Flow, options: HarnessOptions = {}): Harness {
       speaker: createSilentSpeaker(clock),
       webhooks,
       sink: { record: (e) => events.push(e) },
+      ...(recordings ? { recordings } : {}),
     },
     {
       source: '+3612345678',

@@ -23,6 +23,8 @@ export interface LoadedTestFile {
   flow: Flow;
   /** Absolute path of the flow file. */
   flowPath: string;
+  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
+  recordings: Map<string, number>;
   /** The flow file relative to the working directory, for reports. */
   flowDisplayPath: string;
 }
@@ -88,6 +90,7 @@ export async function loadTestFile(path: string, cwd: string): Promise<LoadResul
   const problems = [...parsed.problems];
   let flow: Flow | null = null;
   let flowPath = '';
+  let recordings = new Map<string, number>();
   if (parsed.flow) {
     const { line, col } = parsed.flow.pos;
     const flowAbsolute = resolve(dirname(absolute), parsed.flow.value);
@@ -105,6 +108,7 @@ export async function loadTestFile(path: string, cwd: string): Promise<LoadResul
     } else {
       flow = loaded.flow;
       flowPath = loaded.path;
+      recordings = loaded.recordings;
       problems.push(...checkNodeReferences(shown, flow, parsed.nodeRefs));
     }
   }
@@ -120,6 +124,7 @@ export async function loadTestFile(path: string, cwd: string): Promise<LoadResul
       test,
       flow,
       flowPath,
+      recordings,
       flowDisplayPath: displayPath(flowPath, cwd),
     },
   };

@@ -61,6 +61,7 @@ export async function runTestCase(
     const running = placeScriptedCall({
       flow: file.flow,
       flowPath: file.flowPath,
+      recordings: file.recordings,
       steps: testCase.steps,
       source: testCase.source ?? defaults.source,
       destination: testCase.destination ?? defaults.destination,

@@ -20,6 +20,8 @@ export interface RunCallInput {
   flow: Flow;
   /** Absolute path of the flow file, logged with the session. */
   flowPath: string | null;
+  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
+  recordings?: ReadonlyMap<string, number>;
   clock: Clock;
   speaker: Speaker;
   /** Log the session here; null to not log. */
@@ -98,6 +100,7 @@ export function runCall(input: RunCallInput): RunningCall {
       speaker: input.speaker,
       webhooks,
       ...(recorder ? { sink: sessionSink(recorder) } : {}),
+      ...(input.recordings ? { recordings: input.recordings } : {}),
     },
     { ...input.options, uuid },
   );

@@ -30,6 +30,8 @@ export interface ScriptedCallInput {
   flow: Flow;
   /** Absolute path of the flow file, logged with the session. */
   flowPath: string | null;
+  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
+  recordings?: ReadonlyMap<string, number>;
   /** The caller's script, one step per wait (see {@link scriptedCaller}). */
   steps: readonly DtmfStep[];
   source?: string;
@@ -59,6 +61,7 @@ export function placeScriptedCall(input: ScriptedCallInput): RunningCall {
   return runCall({
     flow: input.flow,
     flowPath: input.flowPath,
+    ...(input.recordings ? { recordings: input.recordings } : {}),
     clock,
     speaker: createSilentSpeaker(clock),
     store: input.store,

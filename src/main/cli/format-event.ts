@@ -22,7 +22,9 @@ export function describeEvent(event: CallEvent): string | null {
     case 'node_entered':
       return `node   ${event.node} (${event.nodeType})`;
     case 'prompt_started':
-      return `  say  "${clip(event.text)}"`;
+      return event.audio === undefined
+        ? `  say  "${clip(event.text)}"`
+        : `  play ${event.audio} "${clip(event.text)}"`;
     case 'prompt_ended':
       return event.interrupted ? '  say  (cut short)' : null;
     case 'awaiting_input':

@@ -19,6 +19,8 @@ import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import { CallerHungUp } from './call-ending.ts';
 import type { CallDependencies, CallOptions, KeyWait } from './call-types.ts';
 import type { TimerHandle } from './clock.ts';
+import { sleep } from './clock.ts';
+import { recordedPrompt } from './recorded-prompt.ts';
 import type { EngineContext, NodeField } from './engine-context.ts';
 import type { SecretRedactor } from './redact-secrets.ts';
 import { createSecretRedactor } from './redact-secrets.ts';
@@ -141,34 +143,66 @@ export class CallRuntime implements EngineContext {
 
   async say(
     node: string,
-    template: string,
+    template: string | undefined,
     purpose: PromptPurpose,
     field: NodeField,
+    audio?: string,
   ): Promise<void> {
-    await this.speak(node, this.render(node, template, field), purpose);
+    const text = template === undefined ? undefined : this.render(node, template, field);
+    if (audio !== undefined) await this.playRecording(node, audio, text, purpose);
+    else if (text !== undefined) await this.speak(node, text, purpose);
   }
 
-  // A buffered key barges in before the prompt even starts (type-ahead).
+  /** Plays `audio` for its length on the clock; the console sounds it from `prompt_started`. */
+  async playRecording(
+    node: string,
+    audio: string,
+    caption: string | undefined,
+    purpose: PromptPurpose,
+  ): Promise<void> {
+    const prompt = recordedPrompt(this.#deps.recordings, audio, caption);
+    if (prompt.kind === 'play') {
+      const play = (signal: AbortSignal) => sleep(this.#deps.clock, prompt.lengthMs, signal);
+      return this.#prompt(node, prompt.text, purpose, audio, play);
+    }
+    this.warn(node, 'audio_unavailable', prompt.warning, ['audio']);
+    if (prompt.speak !== undefined) await this.speak(node, prompt.speak, purpose);
+  }
+
   async speak(node: string, text: string, purpose: PromptPurpose): Promise<void> {
+    if (text.trim() === '') return this.alive();
+    await this.#prompt(node, text, purpose, undefined, (signal) =>
+      this.#deps.speaker.speak(text, { signal, locale: this.flow.locale }),
+    );
+  }
+
+  /**
+   * One prompt, spoken or recorded: announced, `play`ed until done or cut short (a key press or
+   * hang-up aborts its signal), ended. A buffered key barges in before it even starts
+   * (type-ahead). A failing speech engine is a warning: the call goes on with captions.
+   */
+  async #prompt(
+    node: string,
+    text: string,
+    purpose: PromptPurpose,
+    audio: string | undefined,
+    play: (signal: AbortSignal) => Promise<unknown>,
+  ): Promise<void> {
     this.alive();
-    if (text.trim() === '' || this.#buffer.length > 0) return;
-    const speech = new AbortController();
-    this.#speech = speech;
+    if (this.#buffer.length > 0) return;
+    const playing = new AbortController();
+    this.#speech = playing;
     this.spoken.push(text);
-    this.emit({ type: 'prompt_started', node, text, purpose });
+    this.emit({ type: 'prompt_started', node, text, purpose, ...(audio ? { audio } : {}) });
     try {
-      await this.#deps.speaker.speak(text, { signal: speech.signal, locale: this.flow.locale });
+      await play(playing.signal);
     } catch (error) {
-      this.warn(
-        node,
-        'speech_failed',
-        `speech failed: ${error instanceof Error ? error.message : String(error)}`,
-        [],
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      this.warn(node, 'speech_failed', `speech failed: ${reason}`, []);
     } finally {
       this.#speech = null;
     }
-    this.emit({ type: 'prompt_ended', node, interrupted: speech.signal.aborted });
+    this.emit({ type: 'prompt_ended', node, interrupted: playing.signal.aborted });
     this.alive();
   }
 

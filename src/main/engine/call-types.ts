@@ -32,6 +32,12 @@ export interface CallDependencies {
   speaker: Speaker;
   webhooks: WebhookExecutor;
   sink?: EventSink;
+  /**
+   * The length in ms of each recorded prompt of the flow, by its `audio` path as written (read
+   * from the files when the flow was loaded: `flows/flow-recordings.ts`). A recording plays for
+   * its length on the clock; one not listed is not played, and its caption is spoken instead.
+   */
+  recordings?: ReadonlyMap<string, number>;
 }
 
 /** Where the engine is waiting for a key, told to a scripted caller (the CLI's `--dtmf`). */

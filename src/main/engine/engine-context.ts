@@ -26,8 +26,17 @@ export interface EngineContext {
    * references become warnings, and a `${secret.x}` renders empty.
    */
   render(node: string, template: string, field: NodeField): string;
-  /** Renders `template` and speaks it. */
-  say(node: string, template: string, purpose: PromptPurpose, field: NodeField): Promise<void>;
+  /**
+   * Renders `template` and speaks it; with `audio`, plays that recording instead, the rendered
+   * template as its caption.
+   */
+  say(
+    node: string,
+    template: string | undefined,
+    purpose: PromptPurpose,
+    field: NodeField,
+    audio?: string,
+  ): Promise<void>;
   /** Speaks `text` unless a key is already buffered; a key press or hang-up cuts it short. */
   speak(node: string, text: string, purpose: PromptPurpose): Promise<void>;
   /** The next key: a buffered one at once, else the first pressed within `timeoutMs`, else null. */

@@ -2,11 +2,12 @@
  * Reads a flow file from disk and validates it, turning every way that can fail (missing file,
  * too large, not UTF-8, not JSON, not a valid flow) into problems that name the file and the place.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FlowValidation } from '../../shared/flow/validate-flow.ts';
 import { validateFlowText } from '../../shared/flow/validate-flow.ts';
 import { readBoundedText } from '../workspace/read-bounded-text.ts';
+import { audioReferences, readFlowRecordings } from './flow-recordings.ts';
 import type { FlowValidationJob } from './flow-validation-worker.ts';
 import workerPath from './flow-validation-worker.ts?modulePath';
 
@@ -31,6 +32,8 @@ export interface LoadedFlow extends FlowValidation {
   path: string;
   /** Set when the file could not be read at all (not found, a directory, too large, not UTF-8). */
   readError: string | null;
+  /** The length in ms of each recorded prompt, by its `audio` path as written (for the engine). */
+  recordings: Map<string, number>;
 }
 
 // The wording the CLI and the app have always shown for these, kept for flow files.
@@ -47,13 +50,56 @@ export async function loadFlowFile(path: string, cwd = process.cwd()): Promise<L
   const read = await readBoundedText(absolute, MAX_FLOW_FILE_BYTES);
   if ('error' in read) {
     const readError = FLOW_WORDING.get(read.error) ?? read.error;
-    return { path: absolute, readError, ok: false, flow: null, problems: [] };
+    return {
+      path: absolute,
+      readError,
+      ok: false,
+      flow: null,
+      problems: [],
+      recordings: new Map(),
+    };
   }
   const validation =
     read.text.length > INLINE_VALIDATION_LIMIT
       ? await validateOffThread(read.text)
       : validateFlowText(read.text);
-  return { path: absolute, readError: null, ...validation };
+  return {
+    path: absolute,
+    readError: null,
+    ...(await withRecordings(validation, read.text, absolute)),
+  };
+}
+
+/**
+ * Adds the recorded prompts to a validation: their lengths, and an error for each that cannot be
+ * played. A flow with other errors has its recordings checked too (every error at once), read
+ * from the text, which is parsed again only when it mentions `audio` at all.
+ */
+async function withRecordings(
+  validation: FlowValidation,
+  text: string,
+  path: string,
+): Promise<FlowValidation & { recordings: Map<string, number> }> {
+  let references: { id: string; audio: string }[] = [];
+  if (validation.flow) references = audioReferences(validation.flow);
+  else if (text.includes('"audio"')) {
+    try {
+      references = audioReferences(JSON.parse(text));
+    } catch {
+      // Not JSON: the validation already says so.
+    }
+  }
+  if (references.length === 0) return { ...validation, recordings: new Map() };
+  const { lengths, problems } = await readFlowRecordings(references, dirname(path));
+  if (problems.length === 0) return { ...validation, recordings: lengths };
+  const errors = validation.problems.filter((p) => p.severity === 'error');
+  const warnings = validation.problems.filter((p) => p.severity !== 'error');
+  return {
+    ok: false,
+    flow: null,
+    problems: [...errors, ...problems, ...warnings],
+    recordings: lengths,
+  };
 }
 
 /**

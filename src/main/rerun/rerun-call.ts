@@ -30,6 +30,8 @@ export interface StartConditions {
 export interface RerunInput {
   flow: Flow;
   flowPath: string | null;
+  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
+  recordings?: ReadonlyMap<string, number>;
   steps: readonly RerunCallerStep[];
   start: StartConditions;
   webhooks: WebhookExecutor;
@@ -63,6 +65,7 @@ export async function rerunCall(input: RerunInput): Promise<Rerun> {
   const running = runCall({
     flow: input.flow,
     flowPath: input.flowPath,
+    ...(input.recordings ? { recordings: input.recordings } : {}),
     clock,
     speaker: input.speaker ?? createSilentSpeaker(clock),
     store: input.store ?? null,

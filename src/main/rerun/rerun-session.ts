@@ -30,6 +30,8 @@ export interface RerunSessionInput {
   /** The flow to run: the session's own file as it is now, or another. */
   flow: Flow;
   flowPath: string | null;
+  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
+  recordings?: ReadonlyMap<string, number>;
   mode: RerunMode;
   /** User variables over the original's start variables (`--var`, the demo CRM's `crm_base`). */
   variables?: VarMap;
@@ -80,6 +82,7 @@ export async function rerunSession(input: RerunSessionInput): Promise<RerunResul
     rerun = await rerunCall({
       flow,
       flowPath: input.flowPath,
+      ...(input.recordings ? { recordings: input.recordings } : {}),
       steps,
       start,
       webhooks,

@@ -36,6 +36,8 @@ export interface CallManagerDeps {
 export interface StartCall {
   flow: Flow;
   flowPath: string;
+  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
+  recordings?: ReadonlyMap<string, number>;
   source: string;
   destination: string;
   variables: VarMap;
@@ -81,6 +83,7 @@ export function createCallManager(deps: CallManagerDeps): CallManager {
         uuid: callId,
         flow: input.flow,
         flowPath: input.flowPath,
+        ...(input.recordings ? { recordings: input.recordings } : {}),
         clock: deps.clock,
         speaker: deps.createSpeaker(),
         store: deps.store,

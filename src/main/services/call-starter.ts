@@ -43,6 +43,7 @@ export function createCallStarter(deps: CallStarterDeps): CallStarter {
       const { callId, sessionId } = deps.calls.start({
         flow,
         flowPath: document.path,
+        recordings: document.recordings,
         source,
         destination,
         variables: { ...environment.variables, ...variables },

@@ -5,7 +5,7 @@
  */
 import type { FlowDocument, FlowEntry } from '../../shared/contract.ts';
 import type { EventHub } from './event-hub.ts';
-import type { FlowCatalog } from './flow-catalog.ts';
+import type { FlowCatalog, RunnableFlowDocument } from './flow-catalog.ts';
 import type { FlowPathGrants } from './flow-path-grants.ts';
 import type { FlowWatcher } from './flow-watcher.ts';
 import type { WorkspaceService } from './workspace-service.ts';
@@ -26,7 +26,7 @@ export interface FlowAccess {
    *
    * @throws ServiceError `forbidden` for a path the page was never shown (desktop app)
    */
-  openToRun(path: string): Promise<FlowDocument>;
+  openToRun(path: string): Promise<RunnableFlowDocument>;
   /**
    * Opens a flow file chosen in the open dialog (no `path`) or typed / recent, remembers it,
    * grants and watches it; null when the dialog was cancelled.
@@ -61,9 +61,9 @@ export function createFlowAccess({
   watcher,
   hub,
 }: FlowAccessDeps): FlowAccess {
-  const openToRun = (path: string): Promise<FlowDocument> => {
+  const openToRun = (path: string): Promise<RunnableFlowDocument> => {
     grants.check(path);
-    return flows.open(path);
+    return flows.openToRun(path);
   };
   return {
     async list() {
@@ -72,7 +72,8 @@ export function createFlowAccess({
       return entries;
     },
     async open(path) {
-      const document = await openToRun(path);
+      grants.check(path);
+      const document = await flows.open(path);
       if (!document.readError) watcher.watch(document.path);
       return document;
     },

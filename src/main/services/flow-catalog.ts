@@ -20,9 +20,18 @@ export interface FlowSources {
 /** Lists and opens flow files. */
 export interface FlowCatalog {
   list(): Promise<FlowEntry[]>;
+  /** The flow at `path` for the page: its text's verdict and the flow. */
   open(path: string): Promise<FlowDocument>;
+  /** The same, with what a call needs besides: the recorded prompts' lengths. */
+  openToRun(path: string): Promise<RunnableFlowDocument>;
   /** The sample flows' folder. */
   readonly samplesDir: string;
+}
+
+/** A flow document with what only the main process needs to run it. */
+export interface RunnableFlowDocument extends FlowDocument {
+  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
+  recordings: Map<string, number>;
 }
 
 const NO_SOURCES: FlowSources = {
@@ -53,6 +62,19 @@ export function createFlowCatalog(
       warnings: loaded.problems.length - errors,
     };
   };
+  const openToRun = async (path: string): Promise<RunnableFlowDocument> => {
+    if (extname(path).toLowerCase() !== '.json') {
+      throw new ServiceError('invalid_input', `flow files are .json files, not "${path}"`);
+    }
+    const loaded = await loadFlowFile(resolve(path));
+    return {
+      path: loaded.path,
+      flow: loaded.flow,
+      problems: loaded.problems,
+      readError: loaded.readError,
+      recordings: loaded.recordings,
+    };
+  };
   return {
     samplesDir,
     async list() {
@@ -73,16 +95,9 @@ export function createFlowCatalog(
       ]);
     },
     async open(path) {
-      if (extname(path).toLowerCase() !== '.json') {
-        throw new ServiceError('invalid_input', `flow files are .json files, not "${path}"`);
-      }
-      const loaded = await loadFlowFile(resolve(path));
-      return {
-        path: loaded.path,
-        flow: loaded.flow,
-        problems: loaded.problems,
-        readError: loaded.readError,
-      };
+      const { recordings: _recordings, ...document } = await openToRun(path);
+      return document;
     },
+    openToRun,
   };
 }

@@ -79,11 +79,12 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
       if (session.flowPath === null) {
         throw new ServiceError('not_found', `session ${session.id} has no flow file to re-run`);
       }
-      const document = await flows.open(session.flowPath);
+      const document = await flows.openToRun(session.flowPath);
       const result = await rerunSession({
         session,
         flow: runnableFlow(document),
         flowPath: document.path,
+        recordings: document.recordings,
         mode,
         ...(environment
           ? {

@@ -15,6 +15,13 @@ export const MENU_KEY_PATTERN = /^[0-9*#]$/;
 
 const description = z.string().optional().describe('Free text for people reading the flow.');
 const template = z.string().describe('Text with `${variable}` references.');
+const audio = z
+  .string()
+  .min(1)
+  .optional()
+  .describe(
+    'A recorded prompt (WAV, MP3 or Ogg), relative to the flow file: played instead of speaking `say`, which becomes its caption.',
+  );
 const nodeRef = z.string().min(1).describe('The id of another node in `nodes`.');
 const variableName = z
   .string()
@@ -33,7 +40,8 @@ const flowValue: z.ZodType<FlowValue> = z.lazy(() =>
 const playNode = z.strictObject({
   type: z.literal('play'),
   description,
-  say: template,
+  say: template.optional().describe('Spoken; with `audio`, its caption. One of the two is needed.'),
+  audio,
   next: nodeRef,
 });
 
@@ -41,6 +49,7 @@ const getDigitsNode = z.strictObject({
   type: z.literal('getDigits'),
   description,
   say: template.optional(),
+  audio,
   variable: variableName,
   minDigits: z.number().int().min(1).max(64).default(1),
   maxDigits: z.number().int().min(1).max(64).default(20),
@@ -56,7 +65,8 @@ const getDigitsNode = z.strictObject({
 const menuNode = z.strictObject({
   type: z.literal('menu'),
   description,
-  say: template,
+  say: template.optional().describe('Spoken; with `audio`, its caption. One of the two is needed.'),
+  audio,
   options: z.record(z.string(), nodeRef).describe('Key (0-9, *, #) to the node it leads to.'),
   timeoutMs: durationMs.default(5000),
   retries: retries.default(2),
@@ -149,6 +159,7 @@ const readBackNode = z.strictObject({
   type: z.literal('readBack'),
   description,
   say: template.optional(),
+  audio: audio.describe('A recording played before the value is spoken; `say` is its caption.'),
   value: template,
   sayAs: z.enum(SAY_AS).default('text'),
   currency: z
@@ -162,6 +173,7 @@ const transferNode = z.strictObject({
   type: z.literal('transfer'),
   description,
   say: template.optional(),
+  audio,
   target: template,
 });
 
@@ -169,6 +181,7 @@ const hangupNode = z.strictObject({
   type: z.literal('hangup'),
   description,
   say: template.optional(),
+  audio,
 });
 
 /** Every node schema by its `type`. */
@@ -217,6 +230,10 @@ export const FlowSchema = z
     variables: z.record(z.string(), flowValue).default({}),
     datasets: z.record(z.string(), z.array(z.record(z.string(), scalar))).default({}),
     nodes: z.record(z.string(), NodeSchema),
+    layout: z
+      .record(z.string(), z.strictObject({ x: z.number(), y: z.number() }))
+      .optional()
+      .describe('Where the flow editor placed each node; never changes what a call does.'),
   })
   .describe('An IVR Test Console flow (FLOW.md).');
 

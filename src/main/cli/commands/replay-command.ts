@@ -108,6 +108,7 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
       session,
       flow: loaded.flow,
       flowPath: loaded.path,
+      recordings: loaded.recordings,
       mode: mock ? 'mock' : 'live',
       // The original's start variables < environment < --var
       variables: { ...environment.variables, ...variables },

@@ -62,6 +62,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     const running = placeScriptedCall({
       flow: loaded.flow,
       flowPath: loaded.path,
+      recordings: loaded.recordings,
       steps,
       source: values.source,
       destination: values.destination,

@@ -15,7 +15,7 @@ export type AttemptOutcome = { next: string } | { failure: InputFailure; value: 
 /** The fields of an input node the loop reads (`getDigits` and `menu` share them). */
 type InputNode = Pick<
   NodeOf<'getDigits'> | NodeOf<'menu'>,
-  'say' | 'timeoutMs' | 'retries' | 'invalidSay' | 'onFail'
+  'say' | 'audio' | 'timeoutMs' | 'retries' | 'invalidSay' | 'onFail'
 >;
 
 /**
@@ -31,7 +31,7 @@ export async function runAttempts(
 ): Promise<StepResult> {
   const attempts = node.retries + 1;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (node.say !== undefined) await ctx.say(id, node.say, 'say', ['say']);
+    await ctx.say(id, node.say, 'say', ['say'], node.audio);
     ctx.emit({ type: 'awaiting_input', node: id, mode, attempt, timeoutMs: node.timeoutMs });
     const outcome = await collect(attempt);
     if ('next' in outcome) return outcome.next;

@@ -3,13 +3,13 @@ import type { NodeOf } from '../../../shared/flow/flow-schema.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { sayAs } from '../say-as.ts';
 
-/** Speaks `say`, then goes on. */
+/** Speaks `say` (or plays `audio`), then goes on. */
 export async function runPlay(
   ctx: EngineContext,
   id: string,
   node: NodeOf<'play'>,
 ): Promise<string> {
-  await ctx.say(id, node.say, 'say', ['say']);
+  await ctx.say(id, node.say, 'say', ['say'], node.audio);
   return node.next;
 }
 
@@ -28,6 +28,12 @@ export async function runReadBack(
       ? sayAs(raw, node.sayAs, ctx.flow.locale, node.currency)
       : { text: shown, problem: null };
   if (said.problem) ctx.warn(id, 'say_as', `${said.problem}; read as text`, ['value']);
+  if (node.audio !== undefined) {
+    // The recording is the intro (`say` its caption); the value is still spoken.
+    await ctx.say(id, node.say, 'readBack', ['say'], node.audio);
+    await ctx.speak(id, said.text, 'readBack');
+    return node.next;
+  }
   const intro = node.say === undefined ? '' : ctx.render(id, node.say, ['say']);
   await ctx.speak(id, [intro, said.text].filter((s) => s !== '').join(' '), 'readBack');
   return node.next;

@@ -1,4 +1,4 @@
-/** The nodes that end the call: `transfer` and `hangup`, each after an optional prompt. */
+/** The nodes that end the call: `transfer` and `hangup`, each after an optional prompt (spoken or recorded). */
 import type { NodeOf } from '../../../shared/flow/flow-schema.ts';
 import type { Ending } from '../call-ending.ts';
 import { flowHangupEnding } from '../call-ending.ts';
@@ -10,7 +10,7 @@ export async function runTransfer(
   id: string,
   node: NodeOf<'transfer'>,
 ): Promise<Ending> {
-  if (node.say !== undefined) await ctx.say(id, node.say, 'transfer', ['say']);
+  await ctx.say(id, node.say, 'transfer', ['say'], node.audio);
   const target = ctx.render(id, node.target, ['target']);
   ctx.emit({ type: 'transfer', node: id, target });
   return { outcome: 'transfer', endedBy: 'flow', transferTarget: target, error: null };
@@ -22,7 +22,7 @@ export async function runHangup(
   id: string,
   node: NodeOf<'hangup'>,
 ): Promise<Ending> {
-  if (node.say !== undefined) await ctx.say(id, node.say, 'hangup', ['say']);
+  await ctx.say(id, node.say, 'hangup', ['say'], node.audio);
   ctx.emit({ type: 'hangup', by: 'flow', node: id });
   return flowHangupEnding();
 }

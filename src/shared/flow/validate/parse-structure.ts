@@ -31,6 +31,16 @@ export function parseNode(raw: unknown, path: Path, problems: Problems): FlowNod
       );
       return null;
     }
+    // `say` and `audio` are each optional, but these two need one of them: checked here, on the
+    // raw node, so a node with other mistakes still shows this one.
+    const { say, audio } = raw as Record<string, unknown>;
+    if ((type === 'play' || type === 'menu') && say === undefined && audio === undefined) {
+      problems.error(
+        [...path, 'say'],
+        'missing-prompt',
+        `a ${type} node needs \`say\` or \`audio\`: it has nothing to play`,
+      );
+    }
   }
   return parseLenient(NodeSchema, raw, path, problems);
 }

@@ -28,5 +28,15 @@ describe('timeline lines', () => {
     });
     assert.equal(failed.alert, true);
     assert.equal(failed.text, 'too short at ask_pin ("12"), attempt 1, retrying');
+    const spoken = { ...at, type: 'prompt_started', node: 'hi', text: 'Welcome.', purpose: 'say' };
+    assert.deepEqual(
+      [describeEvent(spoken as CallEvent).label, describeEvent(spoken as CallEvent).text],
+      ['Prompt', '“Welcome.”'],
+    );
+    const recorded = { ...spoken, audio: 'prompts/welcome.wav' } as CallEvent;
+    assert.deepEqual(
+      [describeEvent(recorded).label, describeEvent(recorded).text],
+      ['Recording', '“Welcome.” (prompts/welcome.wav)'],
+    );
   });
 });

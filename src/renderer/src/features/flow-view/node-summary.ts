@@ -22,15 +22,20 @@ export function describeCondition(condition: Condition): string {
   return `${condition.var} ${condition.op}${value}`;
 }
 
+/** What a speaking node says: its text, else the recording it plays. */
+function promptSummary(node: { say?: string; audio?: string }): string | undefined {
+  return node.say ?? (node.audio === undefined ? undefined : `recording ${node.audio}`);
+}
+
 /** The full, unclipped summary of a node. */
 export function nodeSummary(node: FlowNode): string {
   switch (node.type) {
     case 'play':
-      return node.say;
+      return promptSummary(node) ?? '';
     case 'getDigits':
-      return node.say ?? `digits into ${node.variable}`;
+      return promptSummary(node) ?? `digits into ${node.variable}`;
     case 'menu':
-      return node.say;
+      return promptSummary(node) ?? '';
     case 'http':
       return `${node.method} ${node.url}`;
     case 'setVariable':
@@ -50,6 +55,6 @@ export function nodeSummary(node: FlowNode): string {
     case 'transfer':
       return `to ${node.target}`;
     case 'hangup':
-      return node.say ?? 'ends the call';
+      return promptSummary(node) ?? 'ends the call';
   }
 }

@@ -46,7 +46,9 @@ export function describeEvent(event: CallEvent): TimelineLine {
     case 'node_entered':
       return line('node', 'Node', `${event.node} (${event.nodeType})`, true);
     case 'prompt_started':
-      return line('prompt', 'Prompt', `“${event.text}”`);
+      return event.audio === undefined
+        ? line('prompt', 'Prompt', `“${event.text}”`)
+        : line('prompt', 'Recording', `“${event.text}” (${event.audio})`);
     case 'prompt_ended':
       return event.interrupted
         ? line('prompt', 'Cut short', `prompt of ${event.node} interrupted`, true)
