@@ -124,6 +124,7 @@ export const CHANNEL_INPUTS = {
   'call.hangUp': z.strictObject({ callId }),
   'call.setVariable': z.strictObject({ callId, name: variableName, value: scalar }),
   'call.snapshot': z.strictObject({ callId }),
+  'call.recording': z.strictObject({ callId, audio: z.string().min(1).max(4096) }),
   'settings.get': none,
   'settings.update': settingsUpdate,
   'speech.status': none,

@@ -17,6 +17,7 @@ import type {
   TestFileEntry,
 } from './contract/library-types.ts';
 import type { FlowDocument, FlowEntry, WorkspaceState } from './contract/workspace-types.ts';
+import type { RecordingFile } from './recording-file.ts';
 import type { RerunReport } from './rerun/rerun-types.ts';
 import type { SessionDetail } from './session-types.ts';
 import type { WebhookExchange } from './webhook-types.ts';
@@ -99,6 +100,7 @@ export interface ChannelOutputs {
   'call.hangUp': null;
   'call.setVariable': null;
   'call.snapshot': CallSnapshot;
+  'call.recording': RecordingFile;
   'settings.get': Settings;
   'settings.update': Settings;
   'speech.status': SpeechStatus;

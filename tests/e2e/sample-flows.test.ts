@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import type { TapWindow } from '../helpers/audio-tap.ts';
+import { startTap, stopTap } from '../helpers/audio-tap.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import type { ConsolePage } from '../helpers/console-page.ts';
 import {
@@ -26,6 +28,7 @@ import {
 import { waitForFinishedSessions } from '../helpers/session-log.ts';
 import type { RunningConsole } from './fixtures/console-server.ts';
 import { startConsole } from './fixtures/console-server.ts';
+import { measureRecordingCut } from './fixtures/recording-cut.ts';
 
 const TEST_TIMEOUT_MS = 90_000;
 
@@ -88,6 +91,55 @@ describe('the sample flows by clicks (Chromium, browser mode)', UI, () => {
       const sessions = await waitForFinishedSessions(server.databasePath);
       assert.equal(sessions.at(-1)?.status, 'transfer');
       assert.equal(sessions.at(-1)?.transferTarget, 'gold-advisors');
+      assert.deepEqual(open.problems, [], 'no console error or warning');
+      await open.close();
+      open = undefined;
+    },
+  );
+
+  test(
+    'personalised menu, a new caller: the welcome recording sounds until a key cuts it',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      open = await openConsole(browser, server.url, { tap: true });
+      const { page } = open;
+      await pickCall(page, 'Personalised menu', 'Built-in demo CRM');
+      await page.getByLabel('Caller (source)', { exact: true }).fill('+15550001111');
+      await callButton(page).click();
+      assert.equal(await startTap(page), 1, 'one live audio context tapped');
+      await waitForCaption(page, /Welcome to Example Telecom/);
+      // The voice is heard: the page plays the recording's samples.
+      await page.waitForFunction(
+        () => (globalThis as unknown as TapWindow).__audioTap.level(30) > 0.01,
+      );
+      await page.evaluate(() => {
+        // Typed without the DOM library: what this reaches of the page's window.
+        const page = globalThis as unknown as TapWindow & {
+          pressAt?: number;
+          addEventListener(type: string, listener: () => void, options: object): void;
+        };
+        page.addEventListener('pointerdown', () => (page.pressAt = page.__audioTap.now()), {
+          capture: true,
+          once: true,
+        });
+      });
+      // Typed ahead: the 1 cuts the welcome and answers the standard menu (billing).
+      await clickKeys(page, '1');
+      await waitForCallState(page, /Ended/);
+      await waitForText(page.getByTestId('call-detail'), 'Transferred to billing-queue');
+      const pressAt = await page.evaluate(() => (globalThis as { pressAt?: number }).pressAt ?? -1);
+      const [recording] = await stopTap(page);
+      assert.ok(pressAt > 0, 'the press was timed on the audio clock');
+      // The audio clock moves in device-sized steps (tens of ms with no sound server), so the cut
+      // is measured from 150 ms on, past the key's own tone; the page stops the recording in the
+      // key's own event handler, where it starts the tone.
+      const cut = measureRecordingCut(recording!, pressAt, '1', 150, 1000);
+      // Pressed early in the 2.1 s welcome: left alone, the voice would go on well past 1 s.
+      assert.ok(
+        cut.voiceMsBeforePress < 1000,
+        `pressed ${cut.voiceMsBeforePress} ms into the voice`,
+      );
+      assert.ok(cut.leftAfter < 0.002, `voice left after the key: ${cut.leftAfter}`);
       assert.deepEqual(open.problems, [], 'no console error or warning');
       await open.close();
       open = undefined;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { dispatchRequest } from '../../src/main/ipc/dispatch-request.ts';
@@ -163,7 +164,7 @@ describe('the IPC edge', () => {
   });
 
   test('every channel answers an envelope for a valid request', async () => {
-    assert.equal(CHANNELS.length, 33);
+    assert.equal(CHANNELS.length, 34);
     const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
     const flows = await ask('flows.list');
@@ -237,5 +238,37 @@ describe('the IPC edge', () => {
       'not_found',
       /no environment "demo"/,
     );
+  });
+
+  test("a call's recordings, and only those, reach the page", async () => {
+    refused(
+      await send('call.recording', { callId: crypto.randomUUID(), audio: 'prompts/welcome.wav' }),
+      'not_found',
+      /no call/,
+    );
+    const started = await ask('call.start', {
+      flowPath: join(ROOT, 'resources/flows/personalised-menu.json'),
+      environmentId: 'demo',
+      source: '+15550001111',
+      destination: '+3612000000',
+      variables: {},
+    });
+    assert.ok(started.ok);
+    const { callId } = started.value;
+    const welcome = await ask('call.recording', { callId, audio: 'prompts/welcome.wav' });
+    assert.ok(welcome.ok && welcome.value.mimeType === 'audio/wav');
+    assert.deepEqual(
+      Buffer.from(welcome.value.data, 'base64'),
+      readFileSync(join(ROOT, 'resources/flows/prompts/welcome.wav')),
+    );
+    // A file the flow does not play is not served, however it is named.
+    for (const audio of ['prompts/../personalised-menu.json', '/etc/passwd', 'prompts/other.wav']) {
+      refused(
+        await send('call.recording', { callId, audio }),
+        'not_found',
+        /the call's flow plays no recording/,
+      );
+    }
+    await ask('call.hangUp', { callId });
   });
 });

@@ -35,6 +35,7 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     'call.hangUp': ({ callId }) => calls.hangUp(callId),
     'call.setVariable': ({ callId, name, value }) => calls.setVariable(callId, name, value),
     'call.snapshot': ({ callId }) => calls.snapshot(callId),
+    'call.recording': ({ callId, audio }) => calls.recording(callId, audio),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'speech.status': () => readSpeechStatus(services.speech),

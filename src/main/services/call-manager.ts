@@ -4,8 +4,10 @@
  * Ended calls are kept briefly so a reloaded page can catch up.
  */
 import { randomUUID } from 'node:crypto';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { CallEvent } from '../../shared/call-events.ts';
 import type { CallSnapshot } from '../../shared/contract.ts';
+import type { RecordingFile } from '../../shared/recording-file.ts';
 import type { Flow } from '../../shared/flow/flow-schema.ts';
 import type { VarMap, VarValue } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
@@ -15,6 +17,7 @@ import { runCall } from '../calls/run-call.ts';
 import type { CallResult } from '../engine/call-engine.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Speaker } from '../engine/speaker.ts';
+import { readRecording } from '../flows/read-recording.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { EventHub } from './event-hub.ts';
 import { ServiceError } from './service-errors.ts';
@@ -48,6 +51,7 @@ export interface StartCall {
 interface ManagedCall {
   running: RunningCall;
   flowPath: string;
+  recordings: ReadonlyMap<string, number>;
   events: CallEvent[];
   ended: boolean;
 }
@@ -59,6 +63,11 @@ export interface CallManager {
   hangUp(callId: string): void;
   setVariable(callId: string, name: string, value: VarValue): void;
   snapshot(callId: string): CallSnapshot;
+  /**
+   * The bytes of a recorded prompt of the call's flow, for the page to play: only a recording the
+   * flow names, which was read when the call started.
+   */
+  recording(callId: string, audio: string): Promise<RecordingFile>;
   /** Hangs up every active call and waits for them to end (app quit). */
   closeAll(): Promise<void>;
 }
@@ -101,7 +110,13 @@ export function createCallManager(deps: CallManagerDeps): CallManager {
           deps.hub.emit({ kind: 'call', callId, event });
         },
       });
-      const managed: ManagedCall = { running, flowPath: input.flowPath, events, ended: false };
+      const managed: ManagedCall = {
+        running,
+        flowPath: input.flowPath,
+        recordings: input.recordings ?? new Map(),
+        events,
+        ended: false,
+      };
       calls.set(callId, managed);
       const done = running.done.finally(() => {
         managed.ended = true;
@@ -134,6 +149,18 @@ export function createCallManager(deps: CallManagerDeps): CallManager {
         state: call.ended ? 'ended' : 'active',
         events: [...call.events],
       };
+    },
+    async recording(callId, audio) {
+      const call = find(callId);
+      if (!call.recordings.has(audio)) {
+        throw new ServiceError('not_found', `the call's flow plays no recording "${audio}"`);
+      }
+      const path = isAbsolute(audio) ? audio : resolve(dirname(call.flowPath), audio);
+      try {
+        return await readRecording(path);
+      } catch (error) {
+        throw new ServiceError('not_found', (error as Error).message);
+      }
     },
     async closeAll() {
       const active = [...calls.values()].filter((c) => !c.ended);

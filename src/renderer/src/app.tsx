@@ -15,6 +15,7 @@ import { configureKeyTones } from './features/softphone/key-tones.ts';
 import { Softphone } from './features/softphone/softphone.tsx';
 import { useCallSetup } from './features/softphone/use-call-setup.ts';
 import { useKeyToneWarmUp } from './features/softphone/use-key-tone-warm-up.ts';
+import { useRecordedPrompts } from './features/softphone/use-recorded-prompts.ts';
 import { useAutopilot } from './features/presenter/use-autopilot.ts';
 import { FileActions } from './features/workspace/file-actions.tsx';
 import { FileDialogs } from './features/workspace/file-dialogs.tsx';
@@ -58,6 +59,7 @@ export function App(): ReactElement {
   });
   const dtmf = data.settings?.dtmf;
   useKeyToneWarmUp();
+  useRecordedPrompts(session.view.callId, session.view.caption);
   // The flow the phone shows (a replay's own file, else the one picked), opened once for the
   // flow view and presenter mode, and kept current when it is saved on disk.
   const replaying = replay.session !== null && replay.view !== null;

@@ -15,6 +15,7 @@ export const CHANNELS = [
   'call.hangUp',
   'call.setVariable',
   'call.snapshot',
+  'call.recording',
   'settings.get',
   'settings.update',
   'speech.status',

@@ -128,7 +128,13 @@ function applyEvent(view: CallView, event: CallEvent, now: number): CallView {
     case 'prompt_started':
       return {
         ...base,
-        caption: { node: event.node, text: event.text, purpose: event.purpose, status: 'speaking' },
+        caption: {
+          node: event.node,
+          text: event.text,
+          purpose: event.purpose,
+          status: 'speaking',
+          ...(event.audio === undefined ? {} : { audio: event.audio }),
+        },
       };
     case 'prompt_ended':
       if (base.caption?.status !== 'speaking') return base;

@@ -22,6 +22,8 @@ export interface Caption {
   purpose: PromptPurpose;
   /** `interrupted`: a key press (barge-in) or hang-up cut it short. */
   status: 'speaking' | 'done' | 'interrupted';
+  /** The recording played instead of speech (its path as the flow writes it). */
+  audio?: string;
 }
 
 /** What the flow is waiting for. */

@@ -5,6 +5,7 @@
  * so that wait times out; with no keys left the caller hangs up at the next wait, as the CLI's
  * test runner does.
  */
+import { stopRecording } from '../../audio/recording-player.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TestCaseEntry } from '../../../../shared/contract.ts';
 import { DEMO_DESTINATION, DEMO_SOURCE } from '../../../../shared/demo-numbers.ts';
@@ -92,6 +93,7 @@ export function useAutopilot(session: CallSession): Autopilot {
         state.silentAt = waitSeq;
       } else {
         playKeyTone(step);
+        stopRecording();
         light(step);
         sendKey(step);
         state.index += 1;

@@ -3,6 +3,7 @@
  * keyboard. Every key press sounds its DTMF tone first, then goes to the call if there is one;
  * with no call the key still sounds, like a real phone, and is sent nowhere.
  */
+import { stopRecording } from '../../audio/recording-player.ts';
 import { useCallback, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import type { Environment, FlowEntry } from '../../../../shared/contract.ts';
@@ -57,8 +58,10 @@ export function Softphone({
 
   const press = useCallback(
     (key: string) => {
-      // The tone first: it must be scheduled inside this very event handler.
+      // The tone first: it must be scheduled inside this very event handler. A key barges in on
+      // a recorded prompt at once, here, rather than a round trip to main later.
       playKeyTone(key);
+      stopRecording();
       sendKey(key);
       light(key);
     },
