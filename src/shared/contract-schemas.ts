@@ -150,6 +150,7 @@ export const CHANNEL_INPUTS = {
   'sessions.get': z.strictObject({ id: sessionId }),
   'sessions.delete': z.strictObject({ id: z.uuid() }),
   'sessions.export': z.strictObject({ id: sessionId, format: z.enum(['json', 'har']) }),
+  'sessions.recording': z.strictObject({ id: sessionId, audio: z.string().min(1).max(4096) }),
   'sessions.rerun': z.strictObject({
     id: sessionId,
     /** `mock`: the recorded replies, no network. `live`: real webhooks. */

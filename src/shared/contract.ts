@@ -113,6 +113,7 @@ export interface ChannelOutputs {
   'sessions.export': ExportedFile;
   'sessions.rerun': RerunReport;
   'sessions.saveAsTest': SavedTestCase;
+  'sessions.recording': RecordingFile;
   'tests.list': TestFileEntry[];
   'workspace.get': WorkspaceState;
   /** Null when the open dialog was cancelled. */

@@ -164,7 +164,7 @@ describe('the IPC edge', () => {
   });
 
   test('every channel answers an envelope for a valid request', async () => {
-    assert.equal(CHANNELS.length, 34);
+    assert.equal(CHANNELS.length, 35);
     const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
     const flows = await ask('flows.list');
@@ -240,7 +240,7 @@ describe('the IPC edge', () => {
     );
   });
 
-  test("a call's recordings, and only those, reach the page", async () => {
+  test("a call's recordings, and only those, reach the page, live and in replay", async () => {
     refused(
       await send('call.recording', { callId: crypto.randomUUID(), audio: 'prompts/welcome.wav' }),
       'not_found',
@@ -266,9 +266,27 @@ describe('the IPC edge', () => {
       refused(
         await send('call.recording', { callId, audio }),
         'not_found',
-        /the call's flow plays no recording/,
+        /the flow plays no recording/,
       );
     }
     await ask('call.hangUp', { callId });
+
+    // Replay plays the logged session's recordings from its flow file, under the same rule.
+    const sessionId = started.value.sessionId!;
+    const replayed = await ask('sessions.recording', {
+      id: sessionId,
+      audio: 'prompts/goodbye.wav',
+    });
+    assert.ok(replayed.ok && replayed.value.mimeType === 'audio/wav');
+    refused(
+      await send('sessions.recording', { id: sessionId, audio: '/etc/passwd' }),
+      'not_found',
+      /the flow plays no recording/,
+    );
+    refused(
+      await send('sessions.recording', { id: crypto.randomUUID(), audio: 'prompts/goodbye.wav' }),
+      'not_found',
+      /session/,
+    );
   });
 });

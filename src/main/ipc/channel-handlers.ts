@@ -46,6 +46,7 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     'sessions.get': ({ id }) => library.getSession(id),
     'sessions.delete': ({ id }) => sessions.delete(id),
     'sessions.export': ({ id, format }) => sessions.export(id, format),
+    'sessions.recording': ({ id, audio }) => sessions.recording(id, audio),
     'sessions.rerun': (input) => library.rerunSession(input),
     'sessions.saveAsTest': (input) => library.saveSessionAsTest(input),
     'tests.list': () => library.listTests(),

@@ -4,7 +4,6 @@
  * Ended calls are kept briefly so a reloaded page can catch up.
  */
 import { randomUUID } from 'node:crypto';
-import { dirname, isAbsolute, resolve } from 'node:path';
 import type { CallEvent } from '../../shared/call-events.ts';
 import type { CallSnapshot } from '../../shared/contract.ts';
 import type { RecordingFile } from '../../shared/recording-file.ts';
@@ -17,9 +16,9 @@ import { runCall } from '../calls/run-call.ts';
 import type { CallResult } from '../engine/call-engine.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Speaker } from '../engine/speaker.ts';
-import { readRecording } from '../flows/read-recording.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { EventHub } from './event-hub.ts';
+import { serveRecording } from './serve-recording.ts';
 import { ServiceError } from './service-errors.ts';
 
 /** How many ended calls stay available for `snapshot`. */
@@ -150,17 +149,9 @@ export function createCallManager(deps: CallManagerDeps): CallManager {
         events: [...call.events],
       };
     },
-    async recording(callId, audio) {
+    recording(callId, audio) {
       const call = find(callId);
-      if (!call.recordings.has(audio)) {
-        throw new ServiceError('not_found', `the call's flow plays no recording "${audio}"`);
-      }
-      const path = isAbsolute(audio) ? audio : resolve(dirname(call.flowPath), audio);
-      try {
-        return await readRecording(path);
-      } catch (error) {
-        throw new ServiceError('not_found', (error as Error).message);
-      }
+      return serveRecording(call.flowPath, call.recordings, audio);
     },
     async closeAll() {
       const active = [...calls.values()].filter((c) => !c.ended);

@@ -3,6 +3,7 @@
  * exported, or re-run through its flow as it is now and compared with the original. Plain
  * TypeScript over the session store and the flow catalog; the IPC handlers only translate.
  */
+import type { RecordingFile } from '../../shared/recording-file.ts';
 import type { ExportedFile, SessionPage } from '../../shared/contract.ts';
 import type { SessionDetail, SessionQuery } from '../../shared/session-types.ts';
 import type { RerunMode, RerunReport } from '../../shared/rerun/rerun-types.ts';
@@ -16,6 +17,7 @@ import type { SessionStore } from '../store/session-store.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 import { runnableFlow } from './runnable-flow.ts';
+import { serveRecording } from './serve-recording.ts';
 import { ServiceError } from './service-errors.ts';
 
 /** What the Sessions screen can do. */
@@ -36,6 +38,12 @@ export interface SessionLibrary {
    */
   /** `environment`: what a live re-run points at (null: the original's own values). */
   rerun(id: string, mode: RerunMode, environment: CallEnvironment | null): Promise<RerunReport>;
+  /**
+   * A recorded prompt of the session's flow file as it is now, for replay to play.
+   *
+   * @throws ServiceError `not_found` (session, flow file, or a recording the flow does not play)
+   */
+  recording(id: string, audio: string): Promise<RecordingFile>;
 }
 
 /** The library over `store`, loading flows through `flows`. */
@@ -108,6 +116,14 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
         rerunSessionId: result.rerunSessionId,
         comparison: result.comparison,
       };
+    },
+    async recording(id, audio) {
+      const { flowPath } = get(id);
+      if (flowPath === null) {
+        throw new ServiceError('not_found', `session ${id} has no flow file to play from`);
+      }
+      const document = await flows.openToRun(flowPath);
+      return serveRecording(document.path, document.recordings, audio);
     },
   };
 }

@@ -28,6 +28,7 @@ export const CHANNELS = [
   'sessions.export',
   'sessions.rerun',
   'sessions.saveAsTest',
+  'sessions.recording',
   'tests.list',
   'workspace.get',
   'workspace.open',

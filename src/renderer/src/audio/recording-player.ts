@@ -21,9 +21,10 @@ function bytesOf(base64: string): ArrayBuffer {
 /**
  * Plays the recording `load` fetches, from its start until it ends or {@link stopRecording}
  * (barge-in, the prompt's end on the call's clock, hang-up). Replaces any recording playing.
- * Stopped before it could start, it never sounds.
+ * Stopped before it could start, it never sounds. `rate` above 1 plays it faster (a replay at
+ * double speed), as the recorded call's time passes faster.
  */
-export async function playRecording(load: () => Promise<RecordingFile>): Promise<void> {
+export async function playRecording(load: () => Promise<RecordingFile>, rate = 1): Promise<void> {
   stopRecording();
   const playing = new AbortController();
   current = playing;
@@ -36,6 +37,7 @@ export async function playRecording(load: () => Promise<RecordingFile>): Promise
   if (signal.aborted) return;
   const source = context.createBufferSource();
   source.buffer = buffer;
+  source.playbackRate.value = rate;
   source.connect(context.destination);
   const stop = (): void => {
     try {

@@ -1,13 +1,14 @@
 /**
  * Replay of a logged session on the softphone, for React: play, pause, step forward and back,
  * speed, jump to any event. Stepping forward does what the call did: a key lights and sounds its
- * DTMF tone, a prompt is spoken (by main's OS speech) and captioned. No webhook is sent: the
+ * DTMF tone, a prompt is spoken (by main's OS speech) or its recording played, and captioned. No webhook is sent: the
  * exchanges come from the log.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CallEvent } from '../../../shared/call-events.ts';
 import type { SessionDetail } from '../../../shared/session-types.ts';
 import { call } from '../api/ivr-api.ts';
+import { playRecording, stopRecording } from '../audio/recording-player.ts';
 import { playKeyTone } from '../features/softphone/key-tones.ts';
 import { useLitKey } from '../features/softphone/use-lit-key.ts';
 import type { CallView } from './call-view.ts';
@@ -37,6 +38,7 @@ export interface Replay {
 }
 
 const cancelSpeech = (): void => {
+  stopRecording();
   void call('speech.cancel', {}).catch(() => undefined);
 };
 
@@ -52,6 +54,10 @@ export function useReplay(): Replay {
   useLayoutEffect(() => {
     speedRef.current = speed;
   }, [speed]);
+  const sessionIdRef = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    sessionIdRef.current = session?.id ?? null;
+  }, [session]);
 
   const events = session?.events;
   const view = useMemo(
@@ -65,6 +71,15 @@ export function useReplay(): Replay {
       if (event.type === 'key') {
         playKeyTone(event.key);
         light(event.key);
+      } else if (event.type === 'prompt_started' && event.audio !== undefined) {
+        // A recording is played from the flow file as it is now, as a re-run would read it.
+        const id = sessionIdRef.current;
+        const audio = event.audio;
+        if (id !== null) {
+          playRecording(() => call('sessions.recording', { id, audio }), speedRef.current).catch(
+            (error: unknown) => console.warn(`recording ${audio} could not be played:`, error),
+          );
+        }
       } else if (event.type === 'prompt_started') {
         void call('speech.speak', { text: event.text, speed: speedRef.current }).catch(
           () => undefined,
