@@ -12,6 +12,7 @@ import { closestWord } from './closest-word.ts';
 import { parseTestFile } from './parse-test-file.ts';
 import type { NodeReference, TestFile } from './test-file-types.ts';
 import type { FileProblem } from './yaml-reader.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /** A test file ready to run. */
 export interface LoadedTestFile {
@@ -23,8 +24,7 @@ export interface LoadedTestFile {
   flow: Flow;
   /** Absolute path of the flow file. */
   flowPath: string;
-  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
-  recordings: Map<string, number>;
+  recordings: RecordingLengths;
   /** The flow file relative to the working directory, for reports. */
   flowDisplayPath: string;
 }
@@ -90,7 +90,7 @@ export async function loadTestFile(path: string, cwd: string): Promise<LoadResul
   const problems = [...parsed.problems];
   let flow: Flow | null = null;
   let flowPath = '';
-  let recordings = new Map<string, number>();
+  let recordings: RecordingLengths = new Map();
   if (parsed.flow) {
     const { line, col } = parsed.flow.pos;
     const flowAbsolute = resolve(dirname(absolute), parsed.flow.value);

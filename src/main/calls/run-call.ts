@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { CallEvent } from '../../shared/call-events.ts';
 import type { Flow } from '../../shared/flow/flow-schema.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
-import type { CallOptions, CallResult, EventSink, WebhookExecutor } from '../engine/call-engine.ts';
+import type {
+  CallOptions,
+  CallResult,
+  EventSink,
+  RecordingLengths,
+  WebhookExecutor,
+} from '../engine/call-engine.ts';
 import { Call } from '../engine/call-engine.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Speaker } from '../engine/speaker.ts';
@@ -20,8 +26,7 @@ export interface RunCallInput {
   flow: Flow;
   /** Absolute path of the flow file, logged with the session. */
   flowPath: string | null;
-  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
-  recordings?: ReadonlyMap<string, number>;
+  recordings?: RecordingLengths;
   clock: Clock;
   speaker: Speaker;
   /** Log the session here; null to not log. */

@@ -18,6 +18,7 @@ import type { DtmfStep } from './dtmf-script.ts';
 import { runCall } from './run-call.ts';
 import type { RunningCall } from './run-call.ts';
 import { scriptedCaller } from './scripted-caller.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /** The demo caller and number used when no source / destination is given. */
 export const DEFAULT_SOURCE = DEMO_SOURCE;
@@ -30,8 +31,7 @@ export interface ScriptedCallInput {
   flow: Flow;
   /** Absolute path of the flow file, logged with the session. */
   flowPath: string | null;
-  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
-  recordings?: ReadonlyMap<string, number>;
+  recordings?: RecordingLengths;
   /** The caller's script, one step per wait (see {@link scriptedCaller}). */
   steps: readonly DtmfStep[];
   source?: string;

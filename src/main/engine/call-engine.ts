@@ -25,6 +25,7 @@ export type {
   CallResult,
   EventSink,
   KeyWait,
+  RecordingLengths,
   WebhookExecutor,
 } from './call-types.ts';
 export { DTMF_KEYS } from './call-types.ts';

@@ -10,6 +10,13 @@ import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import type { Clock } from './clock.ts';
 import type { Speaker } from './speaker.ts';
 
+/**
+ * The length in ms of each recorded prompt of a flow, by its `audio` path as the flow writes it:
+ * read from the files when the flow is loaded (`flows/flow-recordings.ts`), then carried with the
+ * flow to every call placed from it.
+ */
+export type RecordingLengths = ReadonlyMap<string, number>;
+
 /** The webhook capability the engine needs (the webhook client provides it). */
 export interface WebhookExecutor {
   execute(input: {
@@ -33,11 +40,10 @@ export interface CallDependencies {
   webhooks: WebhookExecutor;
   sink?: EventSink;
   /**
-   * The length in ms of each recorded prompt of the flow, by its `audio` path as written (read
-   * from the files when the flow was loaded: `flows/flow-recordings.ts`). A recording plays for
-   * its length on the clock; one not listed is not played, and its caption is spoken instead.
+   * A recording plays for its length on the clock; one not listed is not played, and its caption
+   * is spoken instead.
    */
-  recordings?: ReadonlyMap<string, number>;
+  recordings?: RecordingLengths;
 }
 
 /** Where the engine is waiting for a key, told to a scripted caller (the CLI's `--dtmf`). */

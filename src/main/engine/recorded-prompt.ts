@@ -3,6 +3,7 @@
  * recording for its length with its caption, or, for one the flow was loaded without, a warning
  * and the caption spoken instead.
  */
+import type { RecordingLengths } from './call-types.ts';
 
 /** A recording to play, or what to do instead. */
 export type RecordedPrompt =
@@ -14,7 +15,7 @@ export type RecordedPrompt =
  * `say` rendered; without one (or an empty one), `[audio <path>]` stands for it in `spoken`.
  */
 export function recordedPrompt(
-  recordings: ReadonlyMap<string, number> | undefined,
+  recordings: RecordingLengths | undefined,
   audio: string,
   caption: string | undefined,
 ): RecordedPrompt {

@@ -7,11 +7,12 @@ import { isAbsolute, resolve } from 'node:path';
 import type { FlowProblem } from '../../shared/flow/validate-flow.ts';
 import { toPointer } from '../../shared/json-pointer.ts';
 import { probeRecording } from './recording-length.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /** What the recordings of one flow came to. */
 export interface FlowRecordings {
   /** Each playable recording's length in ms, by its `audio` path as the flow writes it. */
-  lengths: Map<string, number>;
+  lengths: RecordingLengths;
   problems: FlowProblem[];
 }
 

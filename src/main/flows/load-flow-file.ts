@@ -10,6 +10,7 @@ import { readBoundedText } from '../workspace/read-bounded-text.ts';
 import { audioReferences, readFlowRecordings } from './flow-recordings.ts';
 import type { FlowValidationJob } from './flow-validation-worker.ts';
 import workerPath from './flow-validation-worker.ts?modulePath';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /**
  * The largest flow file read (2 MiB, documented in docs/flow-limits.md). Real flows are a few
@@ -32,8 +33,7 @@ export interface LoadedFlow extends FlowValidation {
   path: string;
   /** Set when the file could not be read at all (not found, a directory, too large, not UTF-8). */
   readError: string | null;
-  /** The length in ms of each recorded prompt, by its `audio` path as written (for the engine). */
-  recordings: Map<string, number>;
+  recordings: RecordingLengths;
 }
 
 // The wording the CLI and the app have always shown for these, kept for flow files.
@@ -79,7 +79,7 @@ async function withRecordings(
   validation: FlowValidation,
   text: string,
   path: string,
-): Promise<FlowValidation & { recordings: Map<string, number> }> {
+): Promise<FlowValidation & { recordings: RecordingLengths }> {
   let references: { id: string; audio: string }[] = [];
   if (validation.flow) references = audioReferences(validation.flow);
   else if (text.includes('"audio"')) {

@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { RecordingFile } from '../../shared/recording-file.ts';
-import { MAX_RECORDING_BYTES } from './recording-length.ts';
+import { MAX_RECORDING_BYTES, recordingFormatOf } from './recording-length.ts';
 
 /**
  * Reads the recording at `path` (absolute). Throws a plain Error naming the problem: gone since
@@ -32,12 +32,10 @@ export async function readRecording(path: string): Promise<RecordingFile> {
   }
 }
 
+const MIME_TYPES = { wav: 'audio/wav', ogg: 'audio/ogg', mp3: 'audio/mpeg' } as const;
+
 function mimeTypeOf(bytes: Buffer, path: string): RecordingFile['mimeType'] {
-  const head = bytes.toString('latin1', 0, 12);
-  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WAVE') return 'audio/wav';
-  if (head.startsWith('OggS')) return 'audio/ogg';
-  if (head.startsWith('ID3') || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)) {
-    return 'audio/mpeg';
-  }
-  throw new Error(`recording ${path} is no longer a WAV, MP3 or Ogg file`);
+  const format = recordingFormatOf(bytes);
+  if (format === null) throw new Error(`recording ${path} is no longer a WAV, MP3 or Ogg file`);
+  return MIME_TYPES[format];
 }

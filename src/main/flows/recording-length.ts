@@ -49,12 +49,9 @@ export async function probeRecording(path: string): Promise<RecordingProbe> {
     return unreadable(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   try {
-    const head = await readAt(handle, 0, 12);
-    const ascii = head.toString('latin1');
-    if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WAVE')
-      return await wavLength(handle, size);
-    if (ascii.startsWith('OggS')) return await streamedLength(path, 'ogg');
-    if (ascii.startsWith('ID3') || isMpegFrameSync(head)) return await streamedLength(path, 'mp3');
+    const format = recordingFormatOf(await readAt(handle, 0, 12));
+    if (format === 'wav') return await wavLength(handle, size);
+    if (format !== null) return await streamedLength(path, format);
     return notAudio('is not a WAV, MP3 or Ogg recording');
   } catch (error) {
     return unreadable(`cannot be read (${error instanceof Error ? error.message : String(error)})`);
@@ -71,10 +68,19 @@ function notAudio(problem: string): RecordingProbe {
   return { ok: false, code: 'not-audio', problem };
 }
 
-/** An MPEG audio frame header starts with 11 set bits (layer bits not 00). */
-function isMpegFrameSync(head: Buffer): boolean {
+/**
+ * The format the first bytes of a file announce (a RIFF/WAVE header, an Ogg page, an ID3 tag or
+ * an MPEG audio frame, whose header starts with 11 set bits and a layer other than 00); null for
+ * anything else.
+ */
+export function recordingFormatOf(head: Buffer): RecordingFormat | null {
+  const ascii = head.toString('latin1', 0, 12);
+  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WAVE') return 'wav';
+  if (ascii.startsWith('OggS')) return 'ogg';
   const [first = 0, second = 0] = head;
-  return first === 0xff && (second & 0xe0) === 0xe0 && (second & 0x06) !== 0;
+  const mpegFrame = first === 0xff && (second & 0xe0) === 0xe0 && (second & 0x06) !== 0;
+  if (ascii.startsWith('ID3') || mpegFrame) return 'mp3';
+  return null;
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {

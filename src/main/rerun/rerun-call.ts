@@ -15,6 +15,7 @@ import type { Speaker } from '../engine/speaker.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { RerunCallerStep } from './caller-script.ts';
 import { createScriptFeeder } from './script-feeder.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /** Who calls and what the call starts with. */
 export interface StartConditions {
@@ -30,8 +31,7 @@ export interface StartConditions {
 export interface RerunInput {
   flow: Flow;
   flowPath: string | null;
-  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
-  recordings?: ReadonlyMap<string, number>;
+  recordings?: RecordingLengths;
   steps: readonly RerunCallerStep[];
   start: StartConditions;
   webhooks: WebhookExecutor;

@@ -21,6 +21,7 @@ import { rerunCall } from './rerun-call.ts';
 import type { RunRecord } from './run-record.ts';
 import { recordFromEvents } from './run-record.ts';
 import { startConditionsOf } from './start-conditions.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 export type { RerunMode } from '../../shared/rerun/rerun-types.ts';
 
@@ -30,8 +31,7 @@ export interface RerunSessionInput {
   /** The flow to run: the session's own file as it is now, or another. */
   flow: Flow;
   flowPath: string | null;
-  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
-  recordings?: ReadonlyMap<string, number>;
+  recordings?: RecordingLengths;
   mode: RerunMode;
   /** User variables over the original's start variables (`--var`, the demo CRM's `crm_base`). */
   variables?: VarMap;

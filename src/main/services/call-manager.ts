@@ -20,6 +20,7 @@ import type { SessionStore } from '../store/session-store.ts';
 import type { EventHub } from './event-hub.ts';
 import { serveRecording } from './serve-recording.ts';
 import { ServiceError } from './service-errors.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /** How many ended calls stay available for `snapshot`. */
 const KEEP_ENDED = 20;
@@ -38,8 +39,7 @@ export interface CallManagerDeps {
 export interface StartCall {
   flow: Flow;
   flowPath: string;
-  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
-  recordings?: ReadonlyMap<string, number>;
+  recordings?: RecordingLengths;
   source: string;
   destination: string;
   variables: VarMap;
@@ -50,7 +50,7 @@ export interface StartCall {
 interface ManagedCall {
   running: RunningCall;
   flowPath: string;
-  recordings: ReadonlyMap<string, number>;
+  recordings: RecordingLengths;
   events: CallEvent[];
   ended: boolean;
 }

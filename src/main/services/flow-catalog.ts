@@ -8,6 +8,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { FlowDocument, FlowEntry, FlowGroup } from '../../shared/contract.ts';
 import { loadFlowFile } from '../flows/load-flow-file.ts';
 import { ServiceError } from './service-errors.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /** Where the flows besides the samples come from. */
 export interface FlowSources {
@@ -30,8 +31,7 @@ export interface FlowCatalog {
 
 /** A flow document with what only the main process needs to run it. */
 export interface RunnableFlowDocument extends FlowDocument {
-  /** Each recorded prompt's length in ms, by `audio` path (`LoadedFlow.recordings`). */
-  recordings: Map<string, number>;
+  recordings: RecordingLengths;
 }
 
 const NO_SOURCES: FlowSources = {

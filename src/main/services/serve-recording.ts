@@ -6,6 +6,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { RecordingFile } from '../../shared/recording-file.ts';
 import { readRecording } from '../flows/read-recording.ts';
 import { ServiceError } from './service-errors.ts';
+import type { RecordingLengths } from '../engine/call-engine.ts';
 
 /**
  * The bytes of `audio` as the flow at `flowPath` names it, given the recordings read when that
@@ -16,7 +17,7 @@ import { ServiceError } from './service-errors.ts';
  */
 export async function serveRecording(
   flowPath: string,
-  recordings: ReadonlyMap<string, number>,
+  recordings: RecordingLengths,
   audio: string,
 ): Promise<RecordingFile> {
   if (!recordings.has(audio)) {

@@ -3,17 +3,13 @@
  * dagre puts things, so the start sits at the top left and loops are drawn upwards.
  */
 import type { Flow } from '../../../../shared/flow/flow-schema.ts';
-import type { EdgeKind } from './flow-layout-types.ts';
+import type { LayoutEdge } from './flow-layout-types.ts';
 
-/** An edge before dagre has routed it. */
-export interface PendingEdge {
-  id: string;
-  source: string;
-  target: string;
-  label: string;
-  kind: EdgeKind;
-  dangling: boolean;
-}
+/** An edge before dagre has routed it: what it links, without its route. */
+export type PendingEdge = Pick<
+  LayoutEdge,
+  'id' | 'source' | 'target' | 'label' | 'kind' | 'dangling'
+>;
 
 /**
  * Node ids in the order dagre should meet them: breadth first from `start`, then the nodes the
