@@ -30,6 +30,14 @@ const variableName = z
   .regex(VARIABLE_NAME_PATTERN, 'must match ^[a-z_][a-z0-9_]*$');
 const scalar = z.union([z.string().max(4096), z.number().finite(), z.boolean()]);
 const environmentId = z.string().min(1).max(120);
+/**
+ * A flow file's text from the editor. Bounded by the flow file limit (MAX_FLOW_FILE_BYTES, 2 MiB)
+ * counted in UTF-16 units here: a text over it in units is over it in UTF-8 bytes too, and the
+ * service counts the bytes.
+ */
+const flowText = z.string().max(2 * 1024 * 1024, 'at most 2 MiB (the flow file limit)');
+/** A recording's path as a flow's `audio` field holds it. */
+const audioPath = z.string().min(1).max(4096);
 // Secret names follow the variable name rule (`${secret.crm_token}`).
 const secretName = variableName;
 const limitValue = z.number().int().min(1).max(10_000_000);
@@ -124,7 +132,7 @@ export const CHANNEL_INPUTS = {
   'call.hangUp': z.strictObject({ callId }),
   'call.setVariable': z.strictObject({ callId, name: variableName, value: scalar }),
   'call.snapshot': z.strictObject({ callId }),
-  'call.recording': z.strictObject({ callId, audio: z.string().min(1).max(4096) }),
+  'call.recording': z.strictObject({ callId, audio: audioPath }),
   'settings.get': none,
   'settings.update': settingsUpdate,
   'speech.status': none,
@@ -150,7 +158,7 @@ export const CHANNEL_INPUTS = {
   'sessions.get': z.strictObject({ id: sessionId }),
   'sessions.delete': z.strictObject({ id: z.uuid() }),
   'sessions.export': z.strictObject({ id: sessionId, format: z.enum(['json', 'har']) }),
-  'sessions.recording': z.strictObject({ id: sessionId, audio: z.string().min(1).max(4096) }),
+  'sessions.recording': z.strictObject({ id: sessionId, audio: audioPath }),
   'sessions.rerun': z.strictObject({
     id: sessionId,
     /** `mock`: the recorded replies, no network. `live`: real webhooks. */
@@ -211,4 +219,15 @@ export const CHANNEL_INPUTS = {
       .refine((v) => Object.keys(v).length <= 100, 'at most 100 variables')
       .optional(),
   }),
+  'flows.text': z.strictObject({ path: filePath }),
+  'flows.save': z.strictObject({
+    path: filePath,
+    text: flowText,
+    /** The text the editor started from: the save is refused when the file no longer holds it. */
+    base: flowText,
+  }),
+  'flows.validate': z.strictObject({ path: filePath, text: flowText }),
+  'prompts.list': z.strictObject({ flowPath: filePath }),
+  'prompts.read': z.strictObject({ flowPath: filePath, audio: audioPath }),
+  'prompts.pick': z.strictObject({ flowPath: filePath }),
 } as const satisfies Record<Channel, z.ZodType>;

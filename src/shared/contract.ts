@@ -16,7 +16,9 @@ import type {
   SessionPage,
   TestFileEntry,
 } from './contract/library-types.ts';
+import type { FlowText, PromptFile } from './contract/flow-editing-types.ts';
 import type { FlowDocument, FlowEntry, WorkspaceState } from './contract/workspace-types.ts';
+import type { FlowProblem } from './flow/validate-flow.ts';
 import type { RecordingFile } from './recording-file.ts';
 import type { RerunReport } from './rerun/rerun-types.ts';
 import type { SessionDetail } from './session-types.ts';
@@ -43,6 +45,7 @@ export type {
   TestCaseEntry,
   TestFileEntry,
 } from './contract/library-types.ts';
+export type { FlowText, PromptFile } from './contract/flow-editing-types.ts';
 export type {
   FlowGroup,
   FlowEntry,
@@ -129,6 +132,18 @@ export interface ChannelOutputs {
   'environments.pickFile': string | null;
   'secrets.set': Environment;
   'request.send': SentRequest;
+  /** The flow file's text, for the editor. */
+  'flows.text': FlowText;
+  /** The file as saved, opened again (what `flows.open` answers). */
+  'flows.save': FlowDocument;
+  /** The problems of an unsaved text, as if it were the file (recordings included). */
+  'flows.validate': FlowProblem[];
+  /** The recordings a node's `audio` field may pick (the workspace's and the flow's `prompts/`). */
+  'prompts.list': PromptFile[];
+  /** A recording named relative to the flow's folder, for the editor's play button. */
+  'prompts.read': RecordingFile;
+  /** The chosen file, relative to the flow's folder; null when cancelled. */
+  'prompts.pick': string | null;
 }
 
 /** The input of channel `C`, as the renderer sends it. */

@@ -1,3 +1,4 @@
+// Over 300 lines: one suite of the IPC edge, each channel refused or served over the same harness.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,6 +109,11 @@ describe('the IPC edge', () => {
       'invalid_input',
       /value/,
     );
+    refused(
+      await send('flows.save', { path: 'a.json', text: huge, base: '' }),
+      'invalid_input',
+      /^flows\.save: text: at most 2 MiB \(the flow file limit\)$/,
+    );
   });
 
   test('hostile input changes nothing: settings stay as they were', async () => {
@@ -164,7 +170,7 @@ describe('the IPC edge', () => {
   });
 
   test('every channel answers an envelope for a valid request', async () => {
-    assert.equal(CHANNELS.length, 35);
+    assert.equal(CHANNELS.length, 41);
     const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
     const flows = await ask('flows.list');
@@ -237,6 +243,37 @@ describe('the IPC edge', () => {
       await send('environments.save', { id: 'demo', form: demo.value.form }),
       'not_found',
       /no environment "demo"/,
+    );
+    // The flow editor's channels on a sample, read only (tests/services/flow-editing.test.ts
+    // saves, in a folder of its own).
+    const samplePath = join(ROOT, 'resources/flows/personalised-menu.json');
+    const sampleText = await ask('flows.text', { path: samplePath });
+    assert.deepEqual(sampleText, {
+      ok: true,
+      value: { path: samplePath, text: readFileSync(samplePath, 'utf8') },
+    });
+    const opened = await ask('flows.open', { path: samplePath });
+    const validated = await ask('flows.validate', {
+      path: samplePath,
+      text: sampleText.value.text,
+    });
+    assert.ok(opened.ok && validated.ok);
+    assert.deepEqual(validated.value, opened.value.problems);
+    const prompts = await ask('prompts.list', { flowPath: samplePath });
+    assert.ok(prompts.ok);
+    assert.deepEqual(
+      prompts.value.map((p) => p.audio),
+      ['prompts/goodbye.wav', 'prompts/welcome.wav'],
+    );
+    const played = await ask('prompts.read', {
+      flowPath: samplePath,
+      audio: 'prompts/welcome.wav',
+    });
+    assert.ok(played.ok && played.value.mimeType === 'audio/wav');
+    refused(
+      await send('prompts.pick', { flowPath: samplePath }),
+      'forbidden',
+      /type the recording's path/,
     );
   });
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { Envelope } from '../../src/shared/contract.ts';
 import type { WebServer } from '../../src/main/web/web-server.ts';
-import { startWebServer } from '../../src/main/web/web-server.ts';
+import { MAX_FLOW_TEXT_BODY_BYTES, startWebServer } from '../../src/main/web/web-server.ts';
 import { tempDir } from '../helpers/cli-process.ts';
 import type { RawAnswer, RawRequestOptions } from '../helpers/raw-request.ts';
 import { rawRequest } from '../helpers/raw-request.ts';
@@ -129,6 +130,26 @@ describe('browser mode transport', () => {
     assert.equal(JSON.parse(invalid.body).error.code, 'invalid_input');
     const still = await api('app.info', {});
     assert.equal(still.status, 200, 'the server is still healthy');
+  });
+
+  test("the editor's flow texts get a bigger bound, still a bound", async () => {
+    // A 1 MiB flow, edited: the text and the one it started from, JSON-escaped on the way.
+    const path = join(tempDir('ivr-web-flow-'), 'big.json');
+    const text = JSON.stringify({ id: 'big', description: '"'.repeat(512 * 1024) }, null, 2);
+    writeFileSync(path, text);
+    const validated = await api('flows.validate', { path, text });
+    assert.equal(validated.status, 200);
+    const problems = JSON.parse(validated.body) as Envelope<{ pointer: string }[]>;
+    assert.ok(
+      problems.ok && problems.value.some((p) => p.pointer === '/nodes'),
+      validated.body.slice(0, 500),
+    );
+    const saved = await api('flows.save', { path, text: `${text}\n`, base: text });
+    assert.equal(JSON.parse(saved.body).ok, true);
+    assert.equal(readFileSync(path, 'utf8'), `${text}\n`);
+    const over = await api('flows.validate', { path, text: 'x'.repeat(MAX_FLOW_TEXT_BODY_BYTES) });
+    assert.equal(over.status, 413);
+    assert.match(JSON.parse(over.body).error.message, /request body over 10485760 bytes/);
   });
 
   test('static files are served with the CSP; nothing outside the folder is', async () => {

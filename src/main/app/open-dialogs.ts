@@ -43,5 +43,15 @@ export function createOpenDialogs(
           { name: 'All files', extensions: ['*'] },
         ],
       }),
+    audioFile: (title, defaultPath) =>
+      pick(getWindow, {
+        title,
+        defaultPath,
+        properties: ['openFile'],
+        filters: [
+          { name: 'Recordings', extensions: ['wav', 'mp3', 'ogg', 'oga'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      }),
   };
 }

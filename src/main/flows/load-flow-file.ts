@@ -59,15 +59,22 @@ export async function loadFlowFile(path: string, cwd = process.cwd()): Promise<L
       recordings: new Map(),
     };
   }
+  return { path: absolute, readError: null, ...(await validateFlowSource(read.text, absolute)) };
+}
+
+/**
+ * Validates `text` as if it were the flow file at `path` (absolute): the validator's verdict
+ * (off the main thread for a big text) and the recorded prompts', read relative to the file's
+ * folder. What loading a file does once it has the text; the editor asks it of unsaved text.
+ * Never throws.
+ */
+export async function validateFlowSource(
+  text: string,
+  path: string,
+): Promise<FlowValidation & { recordings: RecordingLengths }> {
   const validation =
-    read.text.length > INLINE_VALIDATION_LIMIT
-      ? await validateOffThread(read.text)
-      : validateFlowText(read.text);
-  return {
-    path: absolute,
-    readError: null,
-    ...(await withRecordings(validation, read.text, absolute)),
-  };
+    text.length > INLINE_VALIDATION_LIMIT ? await validateOffThread(text) : validateFlowText(text);
+  return withRecordings(validation, text, path);
 }
 
 /**

@@ -22,13 +22,20 @@ export type ChannelHandlers = { [C in Channel]: Handler<C> };
 
 /** The handlers over `services`. */
 export function createChannelHandlers(services: ConsoleServices): ChannelHandlers {
-  const { calls, environments, flowAccess, library, sessions, settings, workspace } = services;
+  const { calls, environments, flowAccess, flowEditing, library, sessions, settings, workspace } =
+    services;
   return {
     'app.info': () => services.info,
     'flows.list': () => flowAccess.list(),
     'flows.open': ({ path }) => flowAccess.open(path),
     'flows.openFile': ({ path }) => flowAccess.openFile(path),
     'flows.create': (input) => flowAccess.create(input),
+    'flows.text': ({ path }) => flowEditing.text(path),
+    'flows.save': ({ path, text, base }) => flowEditing.save(path, text, base),
+    'flows.validate': ({ path, text }) => flowEditing.validate(path, text),
+    'prompts.list': ({ flowPath }) => flowEditing.listPrompts(flowPath),
+    'prompts.read': ({ flowPath, audio }) => flowEditing.readPrompt(flowPath, audio),
+    'prompts.pick': ({ flowPath }) => flowEditing.pickPrompt(flowPath),
     'environments.list': () => environments.list(),
     'call.start': (input) => services.callStarter.start(input),
     'call.pressKey': ({ callId, key }) => ({ accepted: calls.pressKey(callId, key) }),

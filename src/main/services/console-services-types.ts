@@ -14,6 +14,7 @@ import type { EventHub } from './event-hub.ts';
 import type { ExternalLinks } from './external-links.ts';
 import type { FlowAccess } from './flow-access.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
+import type { FlowEditing } from './flow-editing.ts';
 import type { FlowPathGrants } from './flow-path-grants.ts';
 import type { FlowWatcher } from './flow-watcher.ts';
 import type { LibraryAccess } from './library-access.ts';
@@ -49,6 +50,11 @@ export interface ConsoleServicesOptions {
   dialogs?: OpenDialogs & {
     /** A TLS file for an environment, starting in `defaultPath`. */
     pemFile(title: string, defaultPath: string): Promise<string | null>;
+    /**
+     * A recording for a flow node's `audio`, starting in `defaultPath`. Absent, the editor's
+     * Choose… answers that the path is to be typed.
+     */
+    audioFile?(title: string, defaultPath: string): Promise<string | null>;
   };
 }
 
@@ -79,6 +85,8 @@ export interface ConsoleServices {
   readonly flowPathGrants: FlowPathGrants;
   /** Listing, opening and creating flows for the page: granted, and watched once shown. */
   readonly flowAccess: FlowAccess;
+  /** The flow editor: text, save, live validation, recorded prompts (granted flows only). */
+  readonly flowEditing: FlowEditing;
   /** Starts a call from the softphone's picks. */
   readonly callStarter: CallStarter;
   /** Fires one `http` node's request on its own (the flow view's Send request). */

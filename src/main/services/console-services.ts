@@ -18,6 +18,7 @@ import { createEventHub } from './event-hub.ts';
 import { createExternalLinks } from './external-links.ts';
 import { createFlowAccess } from './flow-access.ts';
 import { createFlowCatalog } from './flow-catalog.ts';
+import { createFlowEditing } from './flow-editing.ts';
 import { createFlowPathGrants } from './flow-path-grants.ts';
 import { createFlowWatcher } from './flow-watcher.ts';
 import { createLibraryAccess } from './library-access.ts';
@@ -158,6 +159,12 @@ export async function createConsoleServices(
     environments,
     flowPathGrants,
     flowAccess,
+    flowEditing: createFlowEditing({
+      grants: flowPathGrants,
+      flows,
+      root: () => workspace.root(),
+      ...(options.dialogs?.audioFile ? { pickAudio: options.dialogs.audioFile } : {}),
+    }),
     callStarter: createCallStarter({ flowAccess, environments, settings, calls }),
     requestSender: createRequestSender({ environments, flowAccess }),
     library: createLibraryAccess({ sessions, tests, environments, grants: flowPathGrants }),

@@ -31,6 +31,14 @@ import { requestPath } from './request-path.ts';
 /** Largest request body accepted (the contract's inputs are far smaller). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Largest body of the channels that carry a whole flow text: the editor's save carries two (the
+ * text and the one it started from), each up to the 2 MiB flow file limit, and JSON escaping can
+ * double a flow text (every quote and line break is escaped).
+ */
+export const MAX_FLOW_TEXT_BODY_BYTES = 10 * 1024 * 1024;
+const FLOW_TEXT_CHANNELS: ReadonlySet<string> = new Set(['flows.save', 'flows.validate']);
+
 /** Options of {@link startWebServer}. */
 export interface WebServerOptions {
   handlers: ChannelHandlers;
@@ -135,19 +143,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return refuse(res, 415, 'invalid_input', 'send the input as application/json');
     }
+    const maxBytes = FLOW_TEXT_CHANNELS.has(channel) ? MAX_FLOW_TEXT_BODY_BYTES : MAX_BODY_BYTES;
     const tooLarge = (): void => {
       res.setHeader('connection', 'close');
-      refuse(res, 413, 'invalid_input', `request body over ${MAX_BODY_BYTES} bytes`);
+      refuse(res, 413, 'invalid_input', `request body over ${maxBytes} bytes`);
       // Let a normal client finish sending so it reads the answer; cut off one that goes on.
       let drained = 0;
       req.on('data', (chunk: Buffer) => {
         drained += chunk.length;
-        if (drained > 4 * MAX_BODY_BYTES) req.destroy();
+        if (drained > 4 * maxBytes) req.destroy();
       });
       req.resume();
     };
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
-    const body = await readRequestBody(req, MAX_BODY_BYTES);
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+    const body = await readRequestBody(req, maxBytes);
     // A client that hung up mid-body is owed no answer.
     if (body === 'aborted') return void res.destroy();
     if (body === 'too_large') return tooLarge();

@@ -28,8 +28,10 @@ import { NoticeBar } from './layout/notice-bar.tsx';
 import { ScreenNav } from './layout/screen-nav.tsx';
 import type { Screen } from './layout/screen-nav.tsx';
 import { Workspace } from './layout/workspace.tsx';
+import { useFlowEditorMode } from './features/flow-editor/use-flow-editor-mode.ts';
 import {
   EnvironmentsScreen,
+  FlowEditor,
   PresenterScreen,
   SessionsScreen,
   SettingsDialog,
@@ -65,6 +67,8 @@ export function App(): ReactElement {
   const replaying = replay.session !== null && replay.view !== null;
   const flowPath = replaying ? (replay.session?.flowPath ?? null) : setup.values?.flowPath || null;
   const flow = useFlowDocument(flowPath);
+  // The flow editor replaces the call details beside the phone.
+  const editor = useFlowEditorMode(flowPath, session, replaying || presenter);
   // Where paths are typed (browser mode) the page asks for them; the desktop app asks the system.
   const typedPaths = data.workspace?.typedPaths ?? data.info?.shell !== 'electron';
 
@@ -152,6 +156,7 @@ export function App(): ReactElement {
       ? { events: replay.session.events, position: replay.position, onJump: replay.jumpTo }
       : null;
   const showEnvironments = (): void => setScreen('environments');
+
   const phone = (digits?: string) =>
     replaying ? (
       <ReplayPhone
@@ -161,7 +166,7 @@ export function App(): ReactElement {
       />
     ) : (
       <Softphone
-        session={session}
+        session={editor.session}
         flows={data.flows}
         environments={data.environments}
         setup={setupValues}
@@ -240,21 +245,34 @@ export function App(): ReactElement {
           />
         </Suspense>
       ) : (
-        <main className="workspace">
+        <main className={`workspace${editor.open ? ' workspace--editing' : ''}`}>
           {phone()}
-          <Workspace
-            view={view}
-            setVariable={replaying ? null : session.setVariable}
-            flowPath={flowPath}
-            flow={flow}
-            replay={timelineReplay}
-            request={{
-              environment,
-              // The flow view follows a call or a replay; a request is sent between calls.
-              enabled: !replaying && !inCall,
-              onOpenEnvironments: showEnvironments,
-            }}
-          />
+          {editor.open ? (
+            <Suspense fallback={<ScreenLoading label="the flow editor" />}>
+              <FlowEditor
+                store={editor.open}
+                environmentVariables={Object.keys(environment?.variables ?? {})}
+                onClose={editor.close}
+              />
+            </Suspense>
+          ) : (
+            <Workspace
+              view={view}
+              setVariable={replaying ? null : session.setVariable}
+              flowPath={flowPath}
+              flow={flow}
+              replay={timelineReplay}
+              request={{
+                environment,
+                // The flow view follows a call or a replay; a request is sent between calls.
+                enabled: !replaying && !inCall,
+                onOpenEnvironments: showEnvironments,
+              }}
+              onEditFlow={!replaying && !inCall ? editor.edit : undefined}
+              unsavedEdits={editor.unsaved}
+              initialTab={editor.backToFlow ? 'flow' : undefined}
+            />
+          )}
         </main>
       )}
       {settingsOpen && (

@@ -33,3 +33,8 @@ export const SettingsDialog = lazy(() =>
 export const FlowView = lazy(() =>
   import('./features/flow-view/flow-view.tsx').then((m) => ({ default: m.FlowView })),
 );
+
+/** The flow editor (xyflow, the schema-built forms, jsonc-parser): fetched on Edit flow. */
+export const FlowEditor = lazy(() =>
+  import('./features/flow-editor/flow-editor.tsx').then((m) => ({ default: m.FlowEditor })),
+);

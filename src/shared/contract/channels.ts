@@ -41,6 +41,12 @@ export const CHANNELS = [
   'environments.pickFile',
   'secrets.set',
   'request.send',
+  'flows.text',
+  'flows.save',
+  'flows.validate',
+  'prompts.list',
+  'prompts.read',
+  'prompts.pick',
 ] as const;
 
 /** A channel name. */

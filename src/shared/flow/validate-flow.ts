@@ -89,7 +89,12 @@ export function validateFlow(data: unknown): FlowValidation {
       if (node) nodes[id] = node;
     }
   }
-  if (shell) checkMeaning({ ...shell, nodes } as Flow, problems);
+  // A node with errors of its own is left out of `nodes`, but it is there: an edge to it is not
+  // an edge to a missing node (that would be a second, wrong error for the one problem).
+  const present = new Set(
+    typeof rawNodes === 'object' && rawNodes !== null ? Object.keys(rawNodes) : [],
+  );
+  if (shell) checkMeaning({ ...shell, nodes } as Flow, present, problems);
   const flow = shell && !problems.hasErrors ? ({ ...shell, nodes } as Flow) : null;
   const ordered = [
     ...problems.list.filter((p) => p.severity === 'error'),
@@ -99,9 +104,9 @@ export function validateFlow(data: unknown): FlowValidation {
 }
 
 /** The checks no schema can express: edges, names, references, templates, reachability. */
-function checkMeaning(flow: Flow, problems: Problems): void {
+function checkMeaning(flow: Flow, present: ReadonlySet<string>, problems: Problems): void {
   const { nodes } = flow;
-  if (!Object.hasOwn(nodes, flow.start)) {
+  if (!present.has(flow.start)) {
     problems.error(['start'], 'missing-node', `start node "${flow.start}" does not exist`);
   }
   try {
@@ -113,7 +118,7 @@ function checkMeaning(flow: Flow, problems: Problems): void {
     checkAssignedName(['variables', name], name, problems);
   for (const [id, node] of Object.entries(nodes)) {
     for (const edge of nodeEdges(id, node)) {
-      if (!Object.hasOwn(nodes, edge.to)) {
+      if (!present.has(edge.to)) {
         problems.error(
           ['nodes', id, ...edge.field],
           'missing-node',

@@ -32,10 +32,21 @@ export interface FlowPanelProps {
   view: CallView;
   /** Absent (presenter mode): nodes cannot be clicked. */
   request?: FlowPanelRequest;
+  /** Opens the flow editor on this flow; absent: the flow cannot be edited here. */
+  onEdit?: () => void;
+  /** The editor holds changes to this flow that are not saved. */
+  unsavedEdits?: boolean;
 }
 
 /** Draws the flow the phone shows; between calls, clicking an http node opens Send request. */
-export function FlowPanel({ flowPath, flow, view, request }: FlowPanelProps): ReactElement {
+export function FlowPanel({
+  flowPath,
+  flow,
+  view,
+  request,
+  onEdit,
+  unsavedEdits = false,
+}: FlowPanelProps): ReactElement {
   const { document, error, reloads } = flow;
   // The http node picked, with the file it belongs to: another flow starts with none.
   const [picked, setPicked] = useState<{ path: string; nodeId: string } | null>(null);
@@ -80,6 +91,16 @@ export function FlowPanel({ flowPath, flow, view, request }: FlowPanelProps): Re
       className={`flow-panel${node?.type === 'http' ? ' flow-panel--split' : ''}`}
       data-reloads={reloads}
     >
+      {onEdit && (
+        <div className="flow-panel__bar">
+          <button type="button" className="button button--small" onClick={onEdit}>
+            Edit flow
+          </button>
+          {unsavedEdits && (
+            <span className="flow-panel__unsaved">unsaved changes in the editor</span>
+          )}
+        </div>
+      )}
       <Suspense fallback={<ScreenLoading label="the flow view" />}>
         <FlowView
           flow={document.flow}

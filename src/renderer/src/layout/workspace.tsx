@@ -18,7 +18,8 @@ import type { FlowDocumentState } from '../state/use-flow-document.ts';
 import { FlowPanel } from './flow-panel.tsx';
 import type { FlowPanelRequest } from './flow-panel.tsx';
 
-type TabId = 'variables' | 'webhooks' | 'timeline' | 'flow';
+/** The tabs of the call details. */
+export type TabId = 'variables' | 'webhooks' | 'timeline' | 'flow';
 
 /** The width from which the variables get their own column. */
 export const WIDE_QUERY = '(min-width: 1200px)';
@@ -36,6 +37,12 @@ export interface WorkspaceProps {
   replay?: TimelineReplay | null;
   /** Sending one http node's request from the flow view; absent: its nodes do nothing. */
   request?: FlowPanelRequest;
+  /** Opens the flow editor (the Flow tab's Edit flow); absent: no editing now. */
+  onEditFlow?: () => void;
+  /** The editor holds unsaved changes to the flow shown. */
+  unsavedEdits?: boolean;
+  /** The tab shown first (the Flow tab on coming back from the editor). */
+  initialTab?: TabId;
 }
 
 /** Variables, Webhooks, Timeline and Flow as tabs; a wide window gives Variables its own column. */
@@ -46,9 +53,12 @@ export function Workspace({
   flow,
   replay,
   request,
+  onEditFlow,
+  unsavedEdits,
+  initialTab,
 }: WorkspaceProps): ReactElement {
   const wide = useMediaQuery(WIDE_QUERY);
-  const [picked, setPicked] = useState<TabId | null>(null);
+  const [picked, setPicked] = useState<TabId | null>(initialTab ?? null);
   // The exchange the user picked, remembered with its call: a new call follows its newest again.
   const [exchange, setExchange] = useState<{ callId: string | null; seq: number } | null>(null);
 
@@ -102,7 +112,14 @@ export function Workspace({
         </div>
         <div className="panel__body panel__body--fill" {...tabPanelProps('flow', tab)}>
           {tab === 'flow' && (
-            <FlowPanel flowPath={flowPath} flow={flow} view={view} request={request} />
+            <FlowPanel
+              flowPath={flowPath}
+              flow={flow}
+              view={view}
+              request={request}
+              onEdit={onEditFlow}
+              unsavedEdits={unsavedEdits}
+            />
           )}
         </div>
       </section>
