@@ -147,6 +147,19 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
       await page.keyboard.press('Enter');
       await properties(page, 'ask').waitFor();
       await setField(page, 'ask', 'say', 'Enter your five digit customer number.');
+      // Its empty variable is a problem in the list: a click there selects the field.
+      await page.locator('.editor-graph .react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await page
+        .getByRole('region', { name: 'Problems' })
+        .getByRole('button', { name: /\/nodes\/ask\/variable/ })
+        .click();
+      const variable = properties(page, 'ask').getByLabel('variable', { exact: true });
+      await until(
+        async () =>
+          (await page.evaluate('document.activeElement && document.activeElement.id')) ===
+          (await variable.getAttribute('id')),
+        'the variable field has the focus',
+      );
       await setField(page, 'ask', 'variable', 'customer_id');
       await setField(page, 'ask', 'minDigits', '5');
       await setField(page, 'ask', 'maxDigits', '5');

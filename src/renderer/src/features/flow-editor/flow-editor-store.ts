@@ -160,16 +160,19 @@ export class FlowEditorStore {
   }
 
   async #changedOnDisk(): Promise<void> {
-    const { path, base, dirty } = this.#snapshot;
     let theirs: string;
     try {
-      theirs = (await call('flows.text', { path })).text;
+      theirs = (await call('flows.text', { path: this.#snapshot.path })).text;
     } catch (error) {
       this.#set({ error: `The file cannot be read again: ${(error as Error).message}` });
       return;
     }
+    // Read after the answer: a save may have finished meanwhile.
+    const { base, text, dirty } = this.#snapshot;
     // Our own save, or a touch that changed nothing.
     if (theirs === base) return;
+    // The disk holds what is on screen: our own save, heard before its answer arrived.
+    if (theirs === text) return this.#set({ base: theirs, conflict: null });
     if (!dirty) this.#set({ base: theirs, text: theirs, conflict: null });
     else this.#set({ conflict: { theirs } });
   }

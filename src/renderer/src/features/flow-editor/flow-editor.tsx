@@ -137,7 +137,10 @@ function Workbench({ store, environmentVariables, onClose }: FlowEditorProps): R
     const id = problemNodeId(pointer);
     if (id !== null && Object.hasOwn(rawNodes, id)) {
       setPicked(id);
-      setFocusPointer(pointer);
+      // The form focuses a pointer when it changes: cleared first, the same problem picked again
+      // (after the focus moved on) focuses its field again.
+      setFocusPointer(null);
+      requestAnimationFrame(() => setFocusPointer(pointer));
     } else {
       setPicked(null);
       const field = pointer.split('/')[1];
