@@ -2,11 +2,10 @@
  * The flow's top-level `datasets` (the rows `queryData` looks up): each dataset as a table, and
  * the line that adds one by name. Every change is one `onSet`, so one undo step.
  */
-import { useState } from 'react';
 import type { ReactElement } from 'react';
-import { PlusIcon } from '../../../ui/icons.tsx';
 import { DatasetTable } from './dataset-table.tsx';
 import { plainNameProblem } from './flow-data-values.ts';
+import { AddNameLine } from './add-name-line.tsx';
 import './flow-data.css';
 
 /** Props of {@link DatasetsEditor}. */
@@ -19,46 +18,14 @@ export interface DatasetsEditorProps {
 
 /** The name field and button that add an empty dataset. */
 function AddDataset({ datasets, onSet }: DatasetsEditorProps): ReactElement {
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const add = (): void => {
-    const wanted = name.trim();
-    const problem = plainNameProblem(wanted, Object.keys(datasets), 'dataset');
-    setError(problem);
-    if (problem) return;
-    onSet(['datasets', wanted], []);
-    setName('');
-  };
   return (
-    <div className="flow-data__add-line">
-      <div className="flow-data__add">
-        <input
-          className="flow-data__input"
-          aria-label="New dataset name"
-          placeholder="customers"
-          value={name}
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => setName(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <button type="button" className="button button--small" onClick={add}>
-          <PlusIcon size={14} />
-          Add dataset
-        </button>
-      </div>
-      {error && (
-        <p className="flow-data__error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <AddNameLine
+      label="New dataset name"
+      placeholder="customers"
+      action="Add dataset"
+      problemOf={(name) => plainNameProblem(name, Object.keys(datasets), 'dataset')}
+      onAdd={(name) => onSet(['datasets', name], [])}
+    />
   );
 }
 

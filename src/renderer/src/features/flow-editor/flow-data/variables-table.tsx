@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { ReactElement } from 'react';
-import { CloseIcon, PlusIcon } from '../../../ui/icons.tsx';
+import { CloseIcon } from '../../../ui/icons.tsx';
 import { CommitInput } from './commit-input.tsx';
 import {
   convertValue,
@@ -16,6 +16,7 @@ import {
   variableNameProblem,
 } from './flow-data-values.ts';
 import type { ValueKind } from './flow-data-values.ts';
+import { AddNameLine } from './add-name-line.tsx';
 import './flow-data.css';
 
 type OnSet = (path: (string | number)[], value: unknown) => void;
@@ -167,46 +168,14 @@ function VariableRow({ name, value, variables, onSet }: VariableRowProps): React
 
 /** The name field and button that add a variable (an empty text). */
 function AddVariable({ variables, onSet }: VariablesTableProps): ReactElement {
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const add = (): void => {
-    const wanted = name.trim();
-    const problem = variableNameProblem(wanted, Object.keys(variables));
-    setError(problem);
-    if (problem) return;
-    onSet(['variables', wanted], '');
-    setName('');
-  };
   return (
-    <div className="flow-data__add-line">
-      <div className="flow-data__add">
-        <input
-          className="flow-data__input"
-          aria-label="New variable name"
-          placeholder="new_variable"
-          value={name}
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => setName(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <button type="button" className="button button--small" onClick={add}>
-          <PlusIcon size={14} />
-          Add variable
-        </button>
-      </div>
-      {error && (
-        <p className="flow-data__error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <AddNameLine
+      label="New variable name"
+      placeholder="new_variable"
+      action="Add variable"
+      problemOf={(name) => variableNameProblem(name, Object.keys(variables))}
+      onAdd={(name) => onSet(['variables', name], '')}
+    />
   );
 }
 
