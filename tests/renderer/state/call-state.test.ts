@@ -141,6 +141,8 @@ describe('call-state reducer', () => {
       text: 'Enter your number.',
       purpose: 'say',
       status: 'speaking',
+      // The prompt's own event number: the recording player keys on it.
+      seq: events[2]?.seq,
     });
     assert.equal(speaking.awaiting?.mode, 'digits');
     const cut = fold(speaking, deliver(events.slice(4)));

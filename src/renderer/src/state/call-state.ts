@@ -133,6 +133,7 @@ function applyEvent(view: CallView, event: CallEvent, now: number): CallView {
           text: event.text,
           purpose: event.purpose,
           status: 'speaking',
+          seq: event.seq,
           ...(event.audio === undefined ? {} : { audio: event.audio }),
         },
       };

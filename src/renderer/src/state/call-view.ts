@@ -22,6 +22,8 @@ export interface Caption {
   purpose: PromptPurpose;
   /** `interrupted`: a key press (barge-in) or hang-up cut it short. */
   status: 'speaking' | 'done' | 'interrupted';
+  /** The `prompt_started` event's number: the same prompt keeps it when the view is rebuilt. */
+  seq: number;
   /** The recording played instead of speech (its path as the flow writes it). */
   audio?: string;
 }

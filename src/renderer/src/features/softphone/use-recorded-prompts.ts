@@ -11,15 +11,20 @@ import { call } from '../../api/ivr-api.ts';
 import { playRecording, stopRecording } from '../../audio/recording-player.ts';
 import type { Caption } from '../../state/call-view.ts';
 
-/** Plays the caption's recording while it is being played in the call. */
+/**
+ * Plays the caption's recording while it is being played in the call. Keyed on the prompt (its
+ * event number), not on the caption object: a view rebuilt from a snapshot, or any new copy of the
+ * same caption, must not start the recording again, least of all after a key has cut it.
+ */
 export function useRecordedPrompts(callId: string | null, caption: Caption | null): void {
+  const audio = caption?.status === 'speaking' ? caption.audio : undefined;
+  const prompt = caption?.seq;
   useEffect(() => {
-    const audio = caption?.status === 'speaking' ? caption.audio : undefined;
     if (callId === null || audio === undefined) return undefined;
     playRecording(() => call('call.recording', { callId, audio })).catch((error: unknown) => {
       // The caption is on screen and the call keeps its time: say why there is no sound.
       console.warn(`recording ${audio} could not be played:`, error);
     });
     return stopRecording;
-  }, [callId, caption]);
+  }, [callId, audio, prompt]);
 }
