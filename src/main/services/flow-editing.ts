@@ -5,15 +5,15 @@
  * (flow-path-grants.ts, as `flows.open`); a save writes only that `.json` file, and a recording
  * is read only from the flow's folder or the open workspace.
  */
-import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FlowDocument, FlowText, PromptFile } from '../../shared/contract.ts';
 import type { FlowProblem } from '../../shared/flow/validate-flow.ts';
 import type { RecordingFile } from '../../shared/recording-file.ts';
 import { listPromptFiles } from '../flows/list-prompts.ts';
 import { MAX_FLOW_FILE_BYTES, validateFlowSource } from '../flows/load-flow-file.ts';
-import { readRecording } from '../flows/read-recording.ts';
-import { MAX_RECORDING_BYTES, recordingFormatOf } from '../flows/recording-length.ts';
+import { readRecording, RecordingReadError } from '../flows/read-recording.ts';
+import { MAX_RECORDING_BYTES } from '../flows/recording-length.ts';
 import { unsavableFlowText } from '../flows/savable-flow-text.ts';
 import { writeFileAtomic } from '../fs/write-file-atomic.ts';
 import { readBoundedText } from '../workspace/read-bounded-text.ts';
@@ -219,30 +219,25 @@ export function createFlowEditing(deps: FlowEditingDeps): FlowEditing {
     async readPrompt(flowPath, audio) {
       const file = flowFile(flowPath);
       const real = await allowedRecording(file, audio);
-      const info = await stat(real).catch(() => null);
-      if (info === null) throw new ServiceError('not_found', `recording "${audio}" is gone`);
-      if (!info.isFile())
-        throw new ServiceError('invalid_input', `recording "${audio}" is not a file`);
-      if (info.size > MAX_RECORDING_BYTES) {
-        throw new ServiceError(
-          'invalid_input',
-          `recording "${audio}" is over ${MAX_RECORDING_BYTES / 1024 / 1024} MiB`,
-        );
-      }
-      // Sniffed before it is read whole: a file that is not audio is never handed to the page.
-      const handle = await open(real, 'r');
-      const head = Buffer.alloc(12);
-      try {
-        await handle.read(head, 0, head.length, 0);
-      } finally {
-        await handle.close();
-      }
-      if (recordingFormatOf(head) === null) {
-        throw new ServiceError('forbidden', `"${audio}" is not a WAV, MP3 or Ogg recording`);
-      }
       try {
         return await readRecording(real);
       } catch (error) {
+        if (error instanceof RecordingReadError) {
+          const refusals = {
+            'not-a-file': ['invalid_input', `recording "${audio}" is not a file`],
+            'too-large': [
+              'invalid_input',
+              `recording "${audio}" is over ${MAX_RECORDING_BYTES / 1024 / 1024} MiB`,
+            ],
+            // Never handed to the page: it plays recordings only.
+            'not-audio': ['forbidden', `"${audio}" is not a WAV, MP3 or Ogg recording`],
+          } as const;
+          const [code, message] = refusals[error.reason];
+          throw new ServiceError(code, message);
+        }
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new ServiceError('not_found', `recording "${audio}" is gone`);
+        }
         throw new ServiceError('invalid_input', (error as Error).message);
       }
     },

@@ -8,6 +8,8 @@ import type { Condition, Flow, FlowNode, NodeType } from '../../../../shared/flo
 import { CONDITION_OPS, NODE_TYPES } from '../../../../shared/flow/flow-schema.ts';
 import type { FlowProblem } from '../../../../shared/flow/validate-flow.ts';
 import { validateFlowText } from '../../../../shared/flow/validate-flow.ts';
+import type { RawObject as Raw } from './raw-json.ts';
+import { isObject, textOf as text } from './raw-json.ts';
 
 /** A node's position, as `layout` keeps it. */
 export interface NodePosition {
@@ -29,12 +31,6 @@ export interface DraftFlow {
   problems: FlowProblem[];
 }
 
-type Raw = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : undefined;
 const textOr = (value: unknown, fallback: string): string => text(value) ?? fallback;
 
 /** The string members of an object (a menu's options, a header map), others dropped. */

@@ -10,10 +10,8 @@ import { NODE_ID_PATTERN } from '../../../../shared/flow/flow-schema.ts';
 import { renameFlowNode, setFlowValue } from '../../../../shared/flow/flow-text-edits.ts';
 import type { NodePosition } from './draft-flow.ts';
 import { ADD_CASE, ADD_OPTION, freeMenuKey, nodeExits } from './node-exits.ts';
-
-type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import type { RawObject as Raw } from './raw-json.ts';
+import { isObject } from './raw-json.ts';
 
 function parse(text: string): Raw {
   const data: unknown = JSON.parse(text);

@@ -31,7 +31,7 @@ const NODE_TYPES_MAP: NodeTypes = { editor: EditorNodeView };
 export const NODE_TYPE_MIME = 'application/x-ivr-node-type';
 
 /** Half a new node's box (16em by about 6em at the app's 14px): it is centred where it lands. */
-const HALF_NODE = { x: 112, y: 42 };
+export const HALF_NODE = { x: 112, y: 42 };
 
 /** A node as the editor draws it. */
 export interface EditorNodeSpec {

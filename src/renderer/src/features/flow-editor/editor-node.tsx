@@ -12,6 +12,7 @@ import type { LayoutNode } from '../flow-view/flow-layout-types.ts';
 import { problemCounts } from '../flow-view/flow-node.tsx';
 import type { NodeExit } from './node-exits.ts';
 import './editor-node.css';
+import { plural } from '../../lib/plural.ts';
 
 /** What the editor graph passes to each node. */
 export type EditorNodeData = {
@@ -23,8 +24,6 @@ export type EditorNodeData = {
 
 /** The xyflow node type of the editor. */
 export type EditorGraphNode = Node<EditorNodeData, 'editor'>;
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The custom node component registered under the type `editor`. */
 export function EditorNodeView({ data, selected }: NodeProps<EditorGraphNode>): ReactElement {

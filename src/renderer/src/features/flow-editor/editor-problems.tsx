@@ -3,6 +3,7 @@
  * selects its node and focuses the field it points at.
  */
 import type { ReactElement } from 'react';
+import { plural } from '../../lib/plural.ts';
 import type { FlowProblem } from '../../../../shared/flow/validate-flow.ts';
 
 /** Props of {@link EditorProblems}. */
@@ -23,7 +24,7 @@ export function EditorProblems({ problems, onPick }: EditorProblemsProps): React
         <span className="editor-problems__counts" role="status">
           {problems.length === 0
             ? 'none'
-            : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`}
+            : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`}
         </span>
       </h3>
       {problems.length > 0 && (

@@ -234,11 +234,6 @@ export function editorStoreFor(path: string): FlowEditorStore {
   return store;
 }
 
-/** The store of `path` if the editor was opened on it. */
-export function existingEditorStore(path: string): FlowEditorStore | undefined {
-  return stores.get(path);
-}
-
 /**
  * The store of `path` for the editor while `active`: opened (read, and watched for changes on
  * disk) when it becomes active, no longer watched when it does not.

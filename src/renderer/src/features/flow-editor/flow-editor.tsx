@@ -26,7 +26,7 @@ import {
   setNodeValue,
   setStart,
 } from './editor-edits.ts';
-import { EditorGraph } from './editor-graph.tsx';
+import { EditorGraph, HALF_NODE } from './editor-graph.tsx';
 import type { EditorNodeSpec } from './editor-graph.tsx';
 import { EditorProblems } from './editor-problems.tsx';
 import { EditorToolbar } from './editor-toolbar.tsx';
@@ -43,6 +43,8 @@ import '../flow-view/flow-node.css';
 import '../flow-view/flow-edge.css';
 import '../flow-view/flow-problems.css';
 import './flow-editor.css';
+import type { RawObject as Raw } from './raw-json.ts';
+import { isObject } from './raw-json.ts';
 
 /** Props of {@link FlowEditor}. */
 export interface FlowEditorProps {
@@ -60,10 +62,6 @@ export function FlowEditor(props: FlowEditorProps): ReactElement {
     </ReactFlowProvider>
   );
 }
-
-type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The file name shown in the title and the questions. */
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
@@ -122,7 +120,7 @@ function Workbench({ store, environmentVariables, onClose }: FlowEditorProps): R
       y: box ? box.top + box.height / 3 : 0,
     });
     const taken = new Set(specs.map((s) => `${s.position.x},${s.position.y}`));
-    let at = { x: Math.round(centre.x - 112), y: Math.round(centre.y - 42) };
+    let at = { x: Math.round(centre.x - HALF_NODE.x), y: Math.round(centre.y - HALF_NODE.y) };
     while (taken.has(`${at.x},${at.y}`)) at = { x: at.x + 32, y: at.y + 32 };
     add(type, at);
     // The new node's id field takes the focus: name it, then Tab on through its fields.

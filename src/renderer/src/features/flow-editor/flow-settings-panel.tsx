@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import { DatasetsEditor } from './flow-data/datasets-table.tsx';
 import { VariablesTable } from './flow-data/variables-table.tsx';
+import { isObject } from './raw-json.ts';
 
 /** Props of {@link FlowSettingsPanel}. */
 export interface FlowSettingsPanelProps {
@@ -15,8 +16,6 @@ export interface FlowSettingsPanelProps {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One of the flow's text fields, committed on Enter or leaving it. */
 function FlowTextField(props: {

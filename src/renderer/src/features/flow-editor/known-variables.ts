@@ -23,9 +23,10 @@ export function knownVariables(
     ...Object.keys(flow.variables),
     ...environment,
   ]);
+  const next = successors(flow.nodes);
   // Nodes that can reach `id`, walking edges backwards from it.
   const before = new Map<string, string[]>();
-  for (const [from, tos] of successors(flow.nodes)) {
+  for (const [from, tos] of next) {
     for (const to of tos) before.set(to, [...(before.get(to) ?? []), from]);
   }
   const seen = new Set<string>();
@@ -37,7 +38,6 @@ export function knownVariables(
   }
   // Only those the start reaches: a node no call enters sets nothing.
   const fromStart = new Set<string>();
-  const next = successors(flow.nodes);
   const forward = Object.hasOwn(flow.nodes, flow.start) ? [flow.start] : [];
   for (let at = forward.pop(); at !== undefined; at = forward.pop()) {
     if (fromStart.has(at)) continue;

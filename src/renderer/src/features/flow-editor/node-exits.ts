@@ -4,6 +4,7 @@
  * or a branch case when something is connected to it. Pure.
  */
 import type { JSONPath } from 'jsonc-parser';
+import { isObject } from './raw-json.ts';
 
 /** One handle a connection can be dragged from. */
 export interface NodeExit {
@@ -22,9 +23,6 @@ export const ADD_OPTION = '+key';
 /** Handle id that adds a branch case. */
 export const ADD_CASE = '+case';
 
-type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const target = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The plain edge fields of each type, in the order a reader sees them. */

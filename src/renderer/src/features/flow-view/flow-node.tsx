@@ -6,6 +6,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeHandle, NodeProps } from '@xyflow/react';
 import type { ReactElement } from 'react';
 import type { LayoutNode } from './flow-layout-types.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** What the graph passes to each node (a type alias: xyflow wants a plain record type). */
 export type FlowNodeData = {
@@ -22,8 +23,6 @@ export type FlowNodeData = {
 
 /** The xyflow node type of the flow view. */
 export type FlowGraphNode = Node<FlowNodeData, 'flow'>;
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Counts of a node's problems by severity. */
 export function problemCounts(node: LayoutNode): { errors: number; warnings: number } {

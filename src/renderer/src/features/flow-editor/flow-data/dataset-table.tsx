@@ -13,13 +13,13 @@ import {
   addColumn,
   datasetColumns,
   emptyRow,
-  isObject,
   plainNameProblem,
   removeColumn,
   renameKey,
   valueText,
 } from './flow-data-values.ts';
 import { typeCell } from './parse-csv.ts';
+import { isObject } from '../raw-json.ts';
 
 type OnSet = (path: (string | number)[], value: unknown) => void;
 

@@ -4,12 +4,8 @@
  * the components so they are tested under Node.
  */
 import { isSystemVariable, VARIABLE_NAME_PATTERN } from '../../../../../shared/variables.ts';
-
-type Raw = Record<string, unknown>;
-
-/** True for a plain JSON object (not an array, not null). */
-export const isObject = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import type { RawObject as Raw } from '../raw-json.ts';
+import { isObject } from '../raw-json.ts';
 
 /** How a variable's value is edited: its JSON kind. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'object';

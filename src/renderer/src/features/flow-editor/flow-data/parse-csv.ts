@@ -15,6 +15,7 @@
  * - The first record names the columns, trimmed; an empty or repeated name is an error.
  * - Values are typed by {@link typeCell}.
  */
+import { plural } from '../../../lib/plural.ts';
 
 /** A dataset cell, as the flow schema allows. */
 export type CsvCell = string | number | boolean;
@@ -159,8 +160,6 @@ function* records(text: string, delimiter: string): Generator<CsvRecord, void, v
     yield record;
   }
 }
-
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
  * Parses CSV or tab-separated text whose first line names the columns into dataset rows (see the

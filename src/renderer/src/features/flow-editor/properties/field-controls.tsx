@@ -144,8 +144,17 @@ export function BooleanControl({
   );
 }
 
-/** Options for a select: the empty entry of an optional field, and a value the list lacks. */
-function extraOptions(spec: FieldSpec, current: string, known: readonly string[], missing: string) {
+/**
+ * The options of a select: first the empty entry of an optional field (or `(choose)` for a
+ * required one not set) and the current value when the list lacks it (marked `missing`), then
+ * the known values.
+ */
+function selectOptions(
+  spec: FieldSpec,
+  current: string,
+  known: readonly string[],
+  missing: string,
+): ReactElement[] {
   const extra: { value: string; label: string }[] = [];
   if (!spec.required) {
     const fallback = spec.default === undefined ? '(none)' : `(default ${valueText(spec.default)})`;
@@ -156,7 +165,18 @@ function extraOptions(spec: FieldSpec, current: string, known: readonly string[]
   if (current !== '' && !known.includes(current)) {
     extra.push({ value: current, label: `${current} ${missing}` });
   }
-  return extra;
+  return [
+    ...extra.map((option) => (
+      <option key={`extra-${option.value}`} value={option.value}>
+        {option.label}
+      </option>
+    )),
+    ...known.map((option) => (
+      <option key={option} value={option}>
+        {option}
+      </option>
+    )),
+  ];
 }
 
 /** A select of the schema's values (`method`, `contentType`, `sayAs`, `terminator`). */
@@ -182,16 +202,7 @@ export function EnumControl({
         onSet(event.currentTarget.value === '' ? undefined : event.currentTarget.value)
       }
     >
-      {extraOptions(spec, current, values, '(not allowed)').map((option) => (
-        <option key={`extra-${option.value}`} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-      {values.map((option) => (
-        <option key={option} value={option}>
-          {option}
-        </option>
-      ))}
+      {selectOptions(spec, current, values, '(not allowed)')}
     </select>
   );
 }
@@ -221,16 +232,7 @@ export function NodeRefSelect(props: NodeRefSelectProps): ReactElement {
         onSet(picked === '' && !spec.required ? undefined : picked);
       }}
     >
-      {extraOptions(spec, current, nodeIds, '(missing)').map((option) => (
-        <option key={`extra-${option.value}`} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-      {nodeIds.map((nodeId) => (
-        <option key={nodeId} value={nodeId}>
-          {nodeId}
-        </option>
-      ))}
+      {selectOptions(spec, current, nodeIds, '(missing)')}
     </select>
   );
 }
