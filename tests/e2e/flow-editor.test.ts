@@ -142,6 +142,13 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
       // getDigits, by keyboard: it lands in view with its id field focused.
       await addNodeByKeyboard(editor, 'getDigits');
       await properties(page, 'getDigits_1').waitFor();
+      await until(
+        async () =>
+          (await page.evaluate(
+            "document.activeElement && document.activeElement.id + ' ' + document.activeElement.value",
+          )) === 'editor-node-id getDigits_1',
+        "the new node's id field has the focus",
+      );
       await page.keyboard.press('Control+a');
       await page.keyboard.type('ask');
       await page.keyboard.press('Enter');

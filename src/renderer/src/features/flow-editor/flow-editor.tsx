@@ -71,6 +71,9 @@ function Workbench({ store, environmentVariables, onClose }: FlowEditorProps): R
   const flow = useReactFlow();
   const graphBox = useRef<HTMLDivElement>(null);
   const [picked, setPicked] = useState<string | null>(null);
+  /** A node added by keyboard whose id field is still to take the focus. */
+  const [naming, setNaming] = useState<string | null>(null);
+  const namedFocus = useCallback(() => setNaming(null), []);
   const [focusPointer, setFocusPointer] = useState<string | null>(null);
   const [placing, setPlacing] = useState<NodeType | null>(null);
 
@@ -106,10 +109,13 @@ function Workbench({ store, environmentVariables, onClose }: FlowEditorProps): R
   const placed = (): Map<string, NodePosition> =>
     new Map(specs.filter((s) => !s.node.missing).map((s) => [s.node.id, s.position]));
 
-  const add = (type: NodeType, position: NodePosition): void => {
+  /** Adds a node of `type` at `position` and selects it; returns its id, or null if refused. */
+  const add = (type: NodeType, position: NodePosition): string | null => {
     setPlacing(null);
     const id = newNodeId(snap.text, type);
-    if (store.edit((text) => addNode(text, type, id, position, placed()))) setPicked(id);
+    if (!store.edit((text) => addNode(text, type, id, position, placed()))) return null;
+    setPicked(id);
+    return id;
   };
 
   /** A keyboard add: in the middle of the visible canvas, a step aside for each node there. */
@@ -122,9 +128,8 @@ function Workbench({ store, environmentVariables, onClose }: FlowEditorProps): R
     const taken = new Set(specs.map((s) => `${s.position.x},${s.position.y}`));
     let at = { x: Math.round(centre.x - HALF_NODE.x), y: Math.round(centre.y - HALF_NODE.y) };
     while (taken.has(`${at.x},${at.y}`)) at = { x: at.x + 32, y: at.y + 32 };
-    add(type, at);
-    // The new node's id field takes the focus: name it, then Tab on through its fields.
-    requestAnimationFrame(() => document.getElementById('editor-node-id')?.focus());
+    // The new node's id field takes the focus as its panel appears: name it, then Tab on.
+    setNaming(add(type, at));
   };
 
   const save = (): Promise<void> => saveFromScreen(store);
@@ -224,6 +229,8 @@ function Workbench({ store, environmentVariables, onClose }: FlowEditorProps): R
                 problems={problems.filter((p) => problemNodeId(p.pointer) === selected)}
                 isStart={draft.raw['start'] === selected}
                 focusPointer={focusPointer}
+                focusId={naming === selected}
+                onFocusedId={namedFocus}
                 prompts={prompts}
                 onSet={(path, value) =>
                   store.edit((text) => setNodeValue(text, selected, path, value))

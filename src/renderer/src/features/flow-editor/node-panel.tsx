@@ -2,7 +2,7 @@
  * The side panel for the selected node: its id (renamed with every reference), Set as start,
  * Delete node, and the properties form built from the flow schema.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { FlowProblem } from '../../../../shared/flow/validate-flow.ts';
 import { NodePropertiesForm } from './properties/node-properties-form.tsx';
@@ -17,6 +17,10 @@ export interface NodePanelProps {
   problems: FlowProblem[];
   isStart: boolean;
   focusPointer: string | null;
+  /** A node just added by keyboard: its id field takes the focus as it appears, to be named. */
+  focusId?: boolean;
+  /** The id field took the focus asked for by `focusId`. */
+  onFocusedId?(): void;
   prompts: NodePropertiesFormProps['prompts'];
   onSet(path: (string | number)[], value: unknown): void;
   /** Renames the node; returns an error message, or null when renamed. */
@@ -29,8 +33,19 @@ export interface NodePanelProps {
 function RenameField({
   nodeId,
   onRename,
-}: Pick<NodePanelProps, 'nodeId' | 'onRename'>): ReactElement {
+  focusId,
+  onFocusedId,
+}: Pick<NodePanelProps, 'nodeId' | 'onRename' | 'focusId' | 'onFocusedId'>): ReactElement {
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Focused as the field is committed, not a frame later: a later frame can land before a slow
+  // machine has drawn the new node's panel, and the typed name would go nowhere.
+  useLayoutEffect(() => {
+    if (!focusId || !input.current) return;
+    input.current.focus();
+    input.current.select();
+    onFocusedId?.();
+  }, [focusId, nodeId, onFocusedId]);
   const commit = (value: string): void => {
     const to = value.trim();
     if (to === nodeId) return setError(null);
@@ -42,6 +57,7 @@ function RenameField({
       <input
         id="editor-node-id"
         key={nodeId}
+        ref={input}
         className="input input--mono"
         defaultValue={nodeId}
         aria-invalid={error ? true : undefined}
@@ -76,7 +92,12 @@ export function NodePanel(props: NodePanelProps): ReactElement {
         <span className="flow-node__id">{props.nodeId}</span>{' '}
         <span className="editor-side__type">{type}</span>
       </h3>
-      <RenameField nodeId={props.nodeId} onRename={props.onRename} />
+      <RenameField
+        nodeId={props.nodeId}
+        onRename={props.onRename}
+        focusId={props.focusId}
+        onFocusedId={props.onFocusedId}
+      />
       <div className="editor-side__actions">
         <button
           type="button"
