@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import type { Connection, Edge, EdgeChange, NodeChange, NodeTypes } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DragEvent, ReactElement } from 'react';
+import type { DragEvent, KeyboardEvent, ReactElement } from 'react';
 import type { NodeType } from '../../../../shared/flow/flow-schema.ts';
 import { NODE_TYPES } from '../../../../shared/flow/flow-schema.ts';
 import type { LayoutNode } from '../flow-view/flow-layout-types.ts';
@@ -160,6 +160,25 @@ export function EditorGraph(props: EditorGraphProps): ReactElement {
     return { x: at.x - HALF_NODE.x, y: at.y - HALF_NODE.y };
   };
 
+  /**
+   * Delete and Backspace remove the selected node or connections. Handled here rather than by
+   * xyflow, which reads the selection from its own store: that copy is updated in an effect after
+   * the click's render, and a key pressed at once (input outranks effects in Chromium's queue)
+   * found nothing selected and deleted nothing.
+   */
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Delete' && event.key !== 'Backspace') return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const cut = edges
+      .filter((edge) => edge.selected && edge.source !== selected && edge.target !== selected)
+      .map((edge) => ({ source: edge.source, exit: String(edge.sourceHandle) }));
+    if (selected === null && cut.length === 0) return;
+    event.preventDefault();
+    setSelectedEdges(new Set());
+    props.onDelete(selected === null ? [] : [selected], cut);
+  };
+
   const drop = (event: DragEvent): void => {
     const type = event.dataTransfer.getData(NODE_TYPE_MIME) as NodeType;
     if (!NODE_TYPES.includes(type)) return;
@@ -176,6 +195,7 @@ export function EditorGraph(props: EditorGraphProps): ReactElement {
         if (event.dataTransfer.types.includes(NODE_TYPE_MIME)) event.preventDefault();
       }}
       onDrop={drop}
+      onKeyDown={onKeyDown}
     >
       <ReactFlow<EditorGraphNode, Edge>
         nodes={nodes}
@@ -197,21 +217,12 @@ export function EditorGraph(props: EditorGraphProps): ReactElement {
           );
           props.onMoved(positions);
         }}
-        onDelete={({ nodes: gone, edges: cut }) => {
-          const goneIds = new Set(gone.map((n) => n.id));
-          props.onDelete(
-            [...goneIds],
-            cut
-              .filter((e) => !goneIds.has(e.source) && !goneIds.has(e.target))
-              .map((e) => ({ source: e.source, exit: String(e.sourceHandle) })),
-          );
-        }}
         onPaneClick={(event) => {
           if (placing) {
             props.onPlace(placing, centredAt(event.clientX, event.clientY));
           } else props.onSelect(null);
         }}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={null}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
         minZoom={0.1}
