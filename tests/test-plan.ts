@@ -40,6 +40,9 @@ export const OWN_PROCESS: Readonly<Record<string, string>> = {
   // Mostly waiting on the clock (5 s timeouts, prompts' length): beside the others, not in turn.
   'tests/webhook/timeouts.test.ts': 'waits out the 5 s default timeouts',
   'tests/services/speech-wiring.test.ts': 'waits out prompts at their spoken length',
+  'tests/load/artillery-engine.test.ts': 'waits on `artillery run` child processes (about 35 s)',
+  // Timing: the scripted CRM's own clock is the reference for the percentiles and the rate.
+  'tests/load/load-command.test.ts': 'its CRM times requests: no other file may hold its loop',
   // Process-wide state: these listen for unhandled rejections, which would hide other files'.
   'tests/webhook/client-lifecycle.test.ts': 'listens for unhandled rejections process-wide',
   'tests/tts/cancellation.test.ts': 'listens for unhandled rejections process-wide',
@@ -57,6 +60,7 @@ const LONGEST_FIRST = [
   'tests/check/typecheck.test.ts',
   'tests/check/format.test.ts',
   'tests/app/packaging.test.ts',
+  'tests/load/artillery-engine.test.ts',
   'tests/audio/dtmf',
   'tests/app/main-wiring.test.ts',
 ];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Channel } from './contract/channels.ts';
+import { loadStartInput } from './contract/load-schemas.ts';
 import { SESSION_STATUSES } from './session-statuses.ts';
 import { VARIABLE_NAME_PATTERN } from './variables.ts';
 
@@ -230,4 +231,8 @@ export const CHANNEL_INPUTS = {
   'prompts.list': z.strictObject({ flowPath: filePath }),
   'prompts.read': z.strictObject({ flowPath: filePath, audio: audioPath }),
   'prompts.pick': z.strictObject({ flowPath: filePath }),
+  'load.start': loadStartInput,
+  'load.stop': none,
+  'load.status': none,
+  'load.report': none,
 } as const satisfies Record<Channel, z.ZodType>;

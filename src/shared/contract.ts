@@ -17,6 +17,7 @@ import type {
   TestFileEntry,
 } from './contract/library-types.ts';
 import type { FlowText, PromptFile } from './contract/flow-editing-types.ts';
+import type { LoadStatus } from './contract/load-types.ts';
 import type { FlowDocument, FlowEntry, WorkspaceState } from './contract/workspace-types.ts';
 import type { FlowProblem } from './flow/validate-flow.ts';
 import type { RecordingFile } from './recording-file.ts';
@@ -46,6 +47,7 @@ export type {
   TestFileEntry,
 } from './contract/library-types.ts';
 export type { FlowText, PromptFile } from './contract/flow-editing-types.ts';
+export type { LoadPhase, LoadRunInfo, LoadStatus } from './contract/load-types.ts';
 export type {
   FlowGroup,
   FlowEntry,
@@ -144,6 +146,13 @@ export interface ChannelOutputs {
   'prompts.read': RecordingFile;
   /** The chosen file, relative to the flow's folder; null when cancelled. */
   'prompts.pick': string | null;
+  /** The run just started (phase `running`). */
+  'load.start': LoadStatus;
+  'load.stop': null;
+  /** The run in progress or the last one (to catch up when the Load screen opens). */
+  'load.status': LoadStatus;
+  /** The last run's self-contained HTML report. */
+  'load.report': ExportedFile;
 }
 
 /** The input of channel `C`, as the renderer sends it. */
@@ -173,7 +182,9 @@ export type ConsoleEvent =
   /** Main opened a flow for the page (the menu, a file dropped on the window): show it. */
   | { kind: 'flow_opened'; path: string }
   /** The desktop app's menu asks the page for something only the page can show. */
-  | { kind: 'menu'; action: MenuAction };
+  | { kind: 'menu'; action: MenuAction }
+  /** The console's load run: about once a second while it runs, and once when it ends. */
+  | { kind: 'load'; status: LoadStatus };
 
 /** Menu items the page carries out (the others main does itself). */
 export type MenuAction = 'new-flow' | 'open-flow' | 'open-folder' | 'environments';

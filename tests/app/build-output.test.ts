@@ -11,6 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { META_CSP } from '../../src/main/app/content-security-policy.ts';
+import { loadFlowFile } from '../../src/main/flows/load-flow-file.ts';
+import { runLoad } from '../../src/main/load/run-load.ts';
 import type { BuiltApp } from '../helpers/built-app.ts';
 import { buildApp, ROOT } from '../helpers/built-app.ts';
 
@@ -136,6 +138,39 @@ describe('electron-vite build output', () => {
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
     assert.equal(meta?.[1], META_CSP);
     assert.doesNotMatch(html, /https?:\/\//, 'no external resources');
+  });
+
+  test("the Load screen's worker is emitted beside main, and runs calls as a worker thread", async () => {
+    const chunks = readdirSync(join(built.dir, 'main/chunks'));
+    const worker = chunks.find((file) => /^load-worker-[\w-]+\.js$/.test(file));
+    assert.ok(worker, `no load worker chunk in out/main/chunks: ${chunks.join(', ')}`);
+    const path = join(built.dir, 'main/chunks', worker);
+    const named = readdirSync(join(built.dir, 'main'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js') && !file.includes('load-worker'))
+      .some((file) => readFileSync(join(built.dir, 'main', file), 'utf8').includes(worker));
+    assert.ok(named, `no main chunk names ${worker}`);
+    // The bundled worker under the coordinator: 3 balance calls against a CRM that is not there.
+    const loaded = await loadFlowFile(join(ROOT, 'resources/flows/balance.json'));
+    assert.ok(loaded.flow);
+    const run = runLoad({
+      workerUrl: path,
+      workers: 1,
+      plan: {
+        flow: loaded.flow,
+        flowPath: loaded.path,
+        recordings: [...loaded.recordings],
+        callers: [{ name: 'keys', steps: [...'12345#1111'], variables: {} }],
+        calls: 3,
+        model: { kind: 'closed', concurrency: 1 },
+        realtime: false,
+        variables: { crm_base: 'http://127.0.0.1:9' },
+        secrets: {},
+        logPath: null,
+      },
+    });
+    const { tally } = await run.done;
+    assert.equal(tally.completed, 3);
+    assert.equal(tally.nodes.auth?.count, 3);
   });
 
   test('the built CLI validates a sample flow under plain Node', async () => {

@@ -59,9 +59,10 @@ describe('the first screen of the built renderer', () => {
     for (const chunk of [...report.firstScreen, ...report.onDemand]) {
       const code = readFileSync(join(built.rendererDir, chunk.file), 'utf8');
       const lines = code.split('\n').length;
-      // Unminified output runs a few dozen bytes a line; minified, thousands.
+      // Unminified output runs a few dozen bytes a line; minified, thousands. A module two lazy
+      // screens share (download-file.ts) is a chunk of its own, minified to one short line.
       assert.ok(
-        chunk.bytes / lines > 500,
+        lines === 1 || chunk.bytes / lines > 500,
         `${chunk.file}: ${lines} lines for ${chunk.bytes} bytes`,
       );
     }

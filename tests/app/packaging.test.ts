@@ -120,6 +120,11 @@ describe(
       ]) {
         assert.ok(listing.includes(file), `${file} is in app.asar`);
       }
+      // The Load screen's worker thread script, emitted apart from main by `?modulePath`.
+      assert.ok(
+        listing.some((f) => /^\/out\/main\/chunks\/load-worker-[\w-]+\.js$/.test(f)),
+        'the load worker is in app.asar',
+      );
       assert.ok(!listing.some((f) => f.endsWith('.map')), 'no source maps');
       assert.ok(!listing.some((f) => f.startsWith('/out/test-')), 'no test builds');
       const size = statSync(join(resources, 'app.asar')).size;

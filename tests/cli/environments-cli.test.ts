@@ -278,7 +278,16 @@ describe('proxies from the environment variables', () => {
 
 describe('help', () => {
   test('every command answers --help with its own usage and exit statuses, exit 0', async () => {
-    for (const command of ['run', 'validate', 'sessions', 'replay', 'test', 'send', 'mock-crm']) {
+    for (const command of [
+      'run',
+      'validate',
+      'sessions',
+      'replay',
+      'test',
+      'send',
+      'load',
+      'mock-crm',
+    ]) {
       const run = await cli([command, '--help']);
       assert.equal(run.code, 0, `${command}: ${run.stderr}`);
       assert.match(run.stdout, new RegExp(`^usage: ivr-console ${command}\\b`), command);

@@ -170,7 +170,7 @@ describe('the IPC edge', () => {
   });
 
   test('every channel answers an envelope for a valid request', async () => {
-    assert.equal(CHANNELS.length, 41);
+    assert.equal(CHANNELS.length, 45);
     const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
     const flows = await ask('flows.list');
@@ -225,6 +225,16 @@ describe('the IPC edge', () => {
       await send('secrets.set', { environmentId: 'workspace:nope', name: 'a', value: 'b' }),
       'not_found',
       /nope/,
+    );
+    // No load run yet: the Load screen's channels say so (tests/services/load-runner.test.ts runs).
+    const load = await ask('load.status', {});
+    assert.ok(load.ok && load.value.phase === 'idle' && load.value.run === null);
+    assert.deepEqual(await send('load.stop', {}), { ok: true, value: null });
+    refused(await send('load.report', {}), 'not_found', /no load run has ended yet/);
+    refused(
+      await send('load.start', { flowPath: '/x.json', environmentId: 'demo', calls: 0 }),
+      'invalid_input',
+      /calls: at least 1/,
     );
     const closed = await ask('workspace.close', {});
     assert.ok(closed.ok && closed.value.root === null);

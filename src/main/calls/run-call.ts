@@ -61,7 +61,7 @@ export interface RunningCall {
 }
 
 /** Logs each event; the `call_ended` event also closes the session row with its outcome. */
-function sessionSink(recorder: SessionRecorder): EventSink {
+export function sessionSink(recorder: SessionRecorder): EventSink {
   return {
     record(event) {
       recorder.record(event);

@@ -18,7 +18,7 @@ import type { DtmfStep } from './dtmf-script.ts';
 import { runCall } from './run-call.ts';
 import type { RunningCall } from './run-call.ts';
 import { scriptedCaller } from './scripted-caller.ts';
-import type { RecordingLengths } from '../engine/call-engine.ts';
+import type { RecordingLengths, WebhookExecutor } from '../engine/call-engine.ts';
 
 /** The demo caller and number used when no source / destination is given. */
 export const DEFAULT_SOURCE = DEMO_SOURCE;
@@ -50,6 +50,11 @@ export interface ScriptedCallInput {
   realtime?: boolean;
   /** Sees every event as it happens. */
   onEvent?: (event: CallEvent) => void;
+  /**
+   * A webhook client the caller owns and keeps open across calls (a load run's caller reuses its
+   * connection as the platform's pool would); default: one of the call's own, closed at its end.
+   */
+  webhooks?: WebhookExecutor;
 }
 
 /** Starts the call; see {@link RunningCall}. */
@@ -77,6 +82,7 @@ export function placeScriptedCall(input: ScriptedCallInput): RunningCall {
       onWaitingForKey: scriptedCaller(input.steps, () => call as Call),
     },
     onEvent: input.onEvent,
+    ...(input.webhooks ? { webhooks: input.webhooks } : {}),
     ...(input.network ? { network: input.network } : {}),
     ...(input.limits ? { limits: input.limits } : {}),
   });

@@ -5,6 +5,7 @@
  */
 import type { CliIo } from './cli-io.ts';
 import { EXIT, println, UsageError } from './cli-io.ts';
+import { loadCommand } from './commands/load-command.ts';
 import { mockCrmCommand } from './commands/mock-crm-command.ts';
 import { replayCommand } from './commands/replay-command.ts';
 import { runCommand } from './commands/run-command.ts';
@@ -46,7 +47,21 @@ commands:
   send <flow.json> --node <id>
                             fire one http node's request as a call would; print the exchange; no
                             call, no session [--var n=v] [--json]; exit 1 when it has an error
-  run, test, replay and send take --workspace <dir>, --env <name|file> and --secret name=value
+  load <flow.json>          many callers at once through the flow and its webhooks; latency per
+                            node, errors by code; progress on stderr once a second
+      --calls N             calls to place in all (default 100)
+      --concurrency C       calls in progress at once (default 10); or
+      --rate R              new calls per second (open model; R may be a fraction)
+      --dtmf <keys>         what every caller presses; or
+      --cases <file.yaml>   callers take turns through a test file's cases (keys and setup)
+      --realtime            callers take real time (prompts, timeouts); default: webhooks back
+                            to back
+      --log                 log every call as a session [--db P]
+      --var name=value      preset a user variable (repeatable)
+      --demo-crm            start the demo CRM on a free port and point crm_base at it
+      --report <file.html>  a self-contained HTML report with charts
+      --json                one JSON document on stdout
+  run, test, replay, send and load take --workspace <dir>, --env <name|file> and --secret name=value
   mock-crm                  start the demo CRM [--port N] (default 4010, 0 = any free port)
 
 exit status (each command's --help has its own):
@@ -57,6 +72,8 @@ exit status (each command's --help has its own):
   sessions   0 ok; 1 no such session, or the log cannot be opened; 2 usage error
   replay     0 the re-run matches; 1 it differs; 2 usage error, unknown session, invalid flow
   test       0 every case passes; 1 a case fails; 2 usage error, invalid test file or flow
+  load       0 every call completed and no webhook had an error; 1 otherwise; 2 usage error,
+             invalid flow, environment or cases file
   send       0 the exchange is ok; 1 it has an error; 2 usage error, node not an http node
   mock-crm   0 stopped with Ctrl-C; 2 usage error, port in use`;
 
@@ -80,7 +97,7 @@ export function commandHelp(command: string): string | null {
     blocks.push([`usage: ivr-console ${block[0]?.trim()}`, ...block.slice(1)].join('\n'));
   }
   if (blocks.length === 0) return null;
-  const shared = ['run', 'test', 'replay'].includes(command)
+  const shared = ['run', 'test', 'replay', 'load'].includes(command)
     ? '\n\nalso: --workspace <dir>, --env <name|file>, --secret name=value (see ivr-console --help)'
     : '';
   return `${blocks.join('\n')}${shared}\n\n${exitStatusOf(command, all.slice(table + 1))}`;
@@ -127,6 +144,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await testCommand(args, io);
       case 'send':
         return await sendCommand(args, io);
+      case 'load':
+        return await loadCommand(args, io);
       case undefined:
       case 'help':
       case '--help':
@@ -135,7 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new UsageError(
-          `unknown command "${command}" (run, validate, sessions, replay, test, send, mock-crm; see --help)`,
+          `unknown command "${command}" (run, validate, sessions, replay, test, send, load, mock-crm; see --help)`,
         );
     }
   } catch (error) {

@@ -25,6 +25,7 @@ import type { EngineContext, NodeField } from './engine-context.ts';
 import type { SecretRedactor } from './redact-secrets.ts';
 import { createSecretRedactor } from './redact-secrets.ts';
 import { setOwn } from './set-own.ts';
+import { cloneVarMap, cloneVarValue } from './clone-vars.ts';
 
 /** Receives every event of a call as it happens. */
 export type CallListener = (event: CallEvent) => void;
@@ -237,7 +238,7 @@ export class CallRuntime implements EngineContext {
       changes.push(from === undefined ? { name, to } : { name, from, to });
     }
     if (changes.length === 0) return;
-    for (const change of changes) setOwn(this.#vars, change.name, structuredClone(change.to));
+    for (const change of changes) setOwn(this.#vars, change.name, cloneVarValue(change.to));
     this.emit({ type: 'variables_changed', node, source, changes });
   }
 
@@ -245,7 +246,7 @@ export class CallRuntime implements EngineContext {
     const { exchange, missing } = await this.#deps.webhooks.execute({
       nodeId: id,
       node,
-      variables: structuredClone(this.#vars),
+      variables: cloneVarMap(this.#vars),
       ...(this.#options.secrets ? { secrets: this.#options.secrets } : {}),
       onHangup,
     });

@@ -68,5 +68,9 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
       environments.setSecret(environmentId, name, value),
     'request.send': (input) => services.requestSender.send(input),
     'links.openExternal': ({ url }) => services.links.open(url),
+    'load.start': (input) => services.loadRunner.start(input),
+    'load.stop': () => services.loadRunner.stop(),
+    'load.status': () => services.loadRunner.status(),
+    'load.report': () => services.loadRunner.report(),
   };
 }

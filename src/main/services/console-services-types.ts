@@ -18,6 +18,7 @@ import type { FlowEditing } from './flow-editing.ts';
 import type { FlowPathGrants } from './flow-path-grants.ts';
 import type { FlowWatcher } from './flow-watcher.ts';
 import type { LibraryAccess } from './library-access.ts';
+import type { LoadRunner } from './load-runner.ts';
 import type { ReplaySpeech } from './replay-speech.ts';
 import type { RequestSender } from './request-sender.ts';
 import type { SessionLibrary } from './session-library.ts';
@@ -95,5 +96,7 @@ export interface ConsoleServices {
   readonly library: LibraryAccess;
   /** Opens links in the system browser (desktop app only). */
   readonly links: ExternalLinks;
+  /** The Load screen's load run: one at a time, on worker threads. */
+  readonly loadRunner: LoadRunner;
   close(): Promise<void>;
 }

@@ -22,6 +22,7 @@ import { createFlowEditing } from './flow-editing.ts';
 import { createFlowPathGrants } from './flow-path-grants.ts';
 import { createFlowWatcher } from './flow-watcher.ts';
 import { createLibraryAccess } from './library-access.ts';
+import { createLoadRunner } from './load-runner.ts';
 import { openRecentFiles } from './recent-files.ts';
 import { createReplaySpeech } from './replay-speech.ts';
 import { createRequestSender } from './request-sender.ts';
@@ -141,6 +142,14 @@ export async function createConsoleServices(
     hub,
   });
   const openExternal = options.openExternal ?? null;
+  const loadRunner = createLoadRunner({
+    flowAccess,
+    environments,
+    tests,
+    workspaceRoot: () => workspace.root(),
+    hub,
+    logPath: store.path,
+  });
   return {
     info,
     hub,
@@ -169,8 +178,10 @@ export async function createConsoleServices(
     requestSender: createRequestSender({ environments, flowAccess }),
     library: createLibraryAccess({ sessions, tests, environments, grants: flowPathGrants }),
     links: createExternalLinks(openExternal),
+    loadRunner,
     async close() {
       flowWatcher.close();
+      await loadRunner.close();
       workspace.dispose();
       replaySpeech.cancel();
       await calls.closeAll();

@@ -4,8 +4,8 @@
  */
 import { SESSION_STATUSES, isSessionStatus } from '../../shared/session-statuses.ts';
 import type { SessionEnd, SessionQuery, SessionStart } from '../../shared/session-types.ts';
-import { SEARCH_FIELD_SEPARATOR, type ListFilters } from './session-sql.ts';
-import type { ListParams } from './statements.ts';
+import { SEARCH_FIELD_SEPARATOR } from './session-sql.ts';
+import type { NormalizedQuery } from './list-query.ts';
 import { StoreError } from './store-error.ts';
 
 /** Page size when the query names none. */
@@ -57,12 +57,6 @@ export function assertSessionEnd(end: unknown, id: string): asserts end is Sessi
   if (!isRecord(end.variables)) invalid(`${what}: variables is not an object`);
 }
 
-/** A query turned into a statement choice and its parameters. */
-export interface NormalizedQuery {
-  filters: ListFilters;
-  params: ListParams;
-}
-
 /**
  * Validates a list/count query and fills in its defaults.
  *
@@ -87,11 +81,17 @@ export function normalizeQuery(query: SessionQuery | undefined): NormalizedQuery
   // search_text is stored lower-cased; the separator between its fields is never a real match.
   const needle = search?.split(SEARCH_FIELD_SEPARATOR).join('').trim().toLowerCase() ?? '';
   return {
-    filters: { flowId: flowId !== undefined, status: status !== undefined, search: needle !== '' },
+    filters: {
+      flowId: flowId !== undefined,
+      status: status !== undefined,
+      // Reading every row; the store moves it to the index when the index can answer it.
+      search: needle === '' ? 'none' : 'scan',
+    },
     params: {
       flowId: flowId ?? null,
       status: status ?? null,
       search: needle === '' ? null : needle,
+      match: null,
       limit,
       offset,
     },

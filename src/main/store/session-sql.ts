@@ -9,26 +9,39 @@ export const SUMMARY_COLUMNS =
   'id, flow_id, flow_name, flow_path, source, destination, started_at, duration_ms, status, ' +
   'ended_by, transfer_target, event_count, webhook_count';
 
+/**
+ * How a list or count applies the search: not at all; by reading every row (a search too short
+ * for the index, or one found in most rows: search-plan.ts); or through the trigram index
+ * (migration 4), reading only the rows it names.
+ */
+export type SearchMode = 'none' | 'scan' | 'index';
+
+const SEARCH_MODES: readonly SearchMode[] = ['none', 'scan', 'index'];
+
 /** Which filters a list or count statement applies. */
 export interface ListFilters {
   flowId: boolean;
   status: boolean;
-  search: boolean;
+  search: SearchMode;
 }
 
 /** Every combination of filters, in {@link filterKey} order. */
 export const ALL_FILTER_COMBINATIONS: readonly ListFilters[] = Array.from(
-  { length: 8 },
+  { length: 4 * SEARCH_MODES.length },
   (_, i) => ({
     flowId: (i & 1) !== 0,
     status: (i & 2) !== 0,
-    search: (i & 4) !== 0,
+    search: SEARCH_MODES[i >> 2] ?? 'none',
   }),
 );
 
 /** The index of a filter combination in {@link ALL_FILTER_COMBINATIONS}. */
 export function filterKey(filters: ListFilters): number {
-  return (filters.flowId ? 1 : 0) | (filters.status ? 2 : 0) | (filters.search ? 4 : 0);
+  return (
+    (filters.flowId ? 1 : 0) |
+    (filters.status ? 2 : 0) |
+    (SEARCH_MODES.indexOf(filters.search) << 2)
+  );
 }
 
 /** The item for `filters` of a list built from {@link ALL_FILTER_COMBINATIONS}. */
@@ -39,32 +52,47 @@ export function forFilters<T>(items: readonly T[], filters: ListFilters): T {
 }
 
 /**
- * The WHERE clause for `filters`. Parameters: `@flowId`, `@status`, `@search` (already
- * lower-cased: search_text is stored lower-cased).
+ * FROM and WHERE for `filters`. Parameters: `@flowId`, `@status`, `@search` (already lower-cased:
+ * search_text is stored lower-cased) and, for the index, `@match` (search-plan.ts).
+ *
+ * Through the index, the FTS table drives the join (CROSS JOIN fixes that order: the planner
+ * cannot tell how few rows a MATCH yields, and might walk started_at instead). instr() stays as
+ * the exact check on its candidates: @match asks for a few of the search's trigrams, anywhere in
+ * the row, and the tokenizer folds case by its own table (it may fold two characters that
+ * lower-casing keeps apart).
  */
-function whereClause(filters: ListFilters): string {
+function fromWhere(filters: ListFilters): string {
   const conditions: string[] = [];
+  let from = 'sessions';
+  if (filters.search === 'index') {
+    from = 'sessions_search CROSS JOIN sessions ON sessions.rowid = sessions_search.rowid';
+    conditions.push('sessions_search MATCH @match');
+  }
   if (filters.flowId) conditions.push('flow_id = @flowId');
   if (filters.status) conditions.push('status = @status');
-  if (filters.search) conditions.push('instr(search_text, @search) > 0');
-  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  if (filters.search !== 'none') conditions.push('instr(sessions.search_text, @search) > 0');
+  return `FROM ${from}${conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`}`;
 }
 
 /**
  * One page of sessions, newest first. Ties on started_at fall back to rowid (insertion order),
- * which every index ends with, so the order comes straight from the index.
+ * which every index ends with, so the order comes straight from the index (through the search
+ * index, only the matching rows are sorted).
  * Parameters: the filters' plus `@limit` and `@offset`.
  */
 export function listSql(filters: ListFilters): string {
+  const columns = SUMMARY_COLUMNS.split(', ')
+    .map((column) => `sessions.${column}`)
+    .join(', ');
   return (
-    `SELECT ${SUMMARY_COLUMNS} FROM sessions ${whereClause(filters)} ` +
-    'ORDER BY started_at DESC, rowid DESC LIMIT @limit OFFSET @offset'
+    `SELECT ${columns} ${fromWhere(filters)} ` +
+    'ORDER BY sessions.started_at DESC, sessions.rowid DESC LIMIT @limit OFFSET @offset'
   );
 }
 
 /** How many sessions match `filters`. Parameters: the filters'. */
 export function countSql(filters: ListFilters): string {
-  return `SELECT count(*) AS n FROM sessions ${whereClause(filters)}`;
+  return `SELECT count(*) AS n ${fromWhere(filters)}`;
 }
 
 /** Separates the fields inside search_text, so a search cannot match across two of them. */

@@ -23,6 +23,7 @@ import {
   type RecorderHost,
   type RecorderTransactions,
 } from './session-recorder.ts';
+import { createSearchPlanner, type SearchPlanner } from './search-plan.ts';
 import { rowToDetail, rowToSummary } from './session-rows.ts';
 import type { SessionRecorder, SessionStore, SessionStoreOptions } from './session-store-types.ts';
 import { forFilters, searchText } from './session-sql.ts';
@@ -61,9 +62,11 @@ export function openSessionStore(options: SessionStoreOptions): SessionStore {
   // processes know this store's calls are live (writer-lock.ts).
   const lock = readonly ? null : takeWriterLock(file);
   let reads: ReadStatements;
+  let planSearch: SearchPlanner;
   let writes: WriteStatements | null = null;
   try {
     reads = prepareReadStatements(db);
+    planSearch = createSearchPlanner(db);
     if (!readonly) {
       writes = prepareWriteStatements(db);
       markInterruptedSessions(db, writes, { file, ownToken: lock?.token ?? null });
@@ -79,7 +82,7 @@ export function openSessionStore(options: SessionStoreOptions): SessionStore {
       },
     );
   }
-  return createStore(db, reads, writes, file, lock);
+  return createStore(db, { ...reads, planSearch }, writes, file, lock);
 }
 
 /** What a writing store has and a reading one has not. */
@@ -91,7 +94,7 @@ interface Writing {
 
 function createStore(
   db: Database.Database,
-  statements: ReadStatements,
+  statements: ReadStatements & { planSearch: SearchPlanner },
   writes: WriteStatements | null,
   file: string,
   lock: WriterLock | null,
@@ -183,13 +186,13 @@ function createStore(
 
     list(query?: SessionQuery): SessionSummary[] {
       assertOpen();
-      const { filters, params } = normalizeQuery(query);
+      const { filters, params } = statements.planSearch(normalizeQuery(query));
       return forFilters(statements.list, filters).all(params).map(rowToSummary);
     },
 
     count(query?: SessionQuery): number {
       assertOpen();
-      const { filters, params } = normalizeQuery(query);
+      const { filters, params } = statements.planSearch(normalizeQuery(query));
       return forFilters(statements.count, filters).get(params)?.n ?? 0;
     },
 

@@ -5,22 +5,21 @@
 import type Database from 'better-sqlite3';
 import type { EventRow } from './event-rows.ts';
 import type { ExchangeRow } from './exchange-rows.ts';
-import { ALL_FILTER_COMBINATIONS, SUMMARY_COLUMNS, countSql, listSql } from './session-sql.ts';
+import {
+  ALL_FILTER_COMBINATIONS,
+  SUMMARY_COLUMNS,
+  countSql,
+  listSql,
+  type ListFilters,
+} from './session-sql.ts';
+import type { ListParams } from './list-query.ts';
 import type { SessionDetailRow, SessionRow } from './session-rows.ts';
+import { hasSearchIndex } from './search-plan.ts';
 
 type Statement<P extends unknown[] | object, R = unknown> = Database.Statement<
   P extends unknown[] ? P : [P],
   R
 >;
-
-/** Parameters of the list and count statements (unused ones are ignored). */
-export interface ListParams {
-  flowId: string | null;
-  status: string | null;
-  search: string | null;
-  limit: number;
-  offset: number;
-}
 
 /** The parameters of a new session row. */
 export interface NewSessionParams {
@@ -83,8 +82,16 @@ export interface WriteStatements {
 /** The prepared statements of a writer, by job. */
 export type Statements = ReadStatements & WriteStatements;
 
-/** Prepares the reading statements, against a database at any readable schema version. */
+/**
+ * Prepares the reading statements, against a database at any readable schema version. A log
+ * read as it is from before the search index (version 2 or 3) searches by reading every row:
+ * the same answers, only slower.
+ */
 export function prepareReadStatements(db: Database.Database): ReadStatements {
+  const indexed = hasSearchIndex(db);
+  const filterCombinations = ALL_FILTER_COMBINATIONS.map((filters): ListFilters =>
+    filters.search === 'index' && !indexed ? { ...filters, search: 'scan' } : filters,
+  );
   return {
     sessionStatus: db.prepare('SELECT status FROM sessions WHERE id = ?'),
     getSession: db.prepare(`SELECT ${SUMMARY_COLUMNS}, variables_json FROM sessions WHERE id = ?`),
@@ -100,8 +107,8 @@ export function prepareReadStatements(db: Database.Database): ReadStatements {
          parsed_json, timings_json, curl, extra_json
        FROM webhook_exchanges WHERE session_id = ? ORDER BY seq`,
     ),
-    list: ALL_FILTER_COMBINATIONS.map((filters) => db.prepare(listSql(filters))),
-    count: ALL_FILTER_COMBINATIONS.map((filters) => db.prepare(countSql(filters))),
+    list: filterCombinations.map((filters) => db.prepare(listSql(filters))),
+    count: filterCombinations.map((filters) => db.prepare(countSql(filters))),
   };
 }
 

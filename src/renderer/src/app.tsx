@@ -1,7 +1,7 @@
 /**
  * The console: header with the screen switcher and the file actions, then the phone screen (the
  * softphone, or a session replaying on it, beside variables / webhooks / timeline / flow), the
- * Sessions screen or the Environments screen; presenter mode shows the phone large beside the
+ * Sessions, Environments or Load screen; presenter mode shows the phone large beside the
  * flow for demos. Settings, Open flow/folder (where paths are typed) and New flow in dialogs.
  * Data comes in through the contract only (api/).
  */
@@ -29,13 +29,7 @@ import { ScreenNav } from './layout/screen-nav.tsx';
 import type { Screen } from './layout/screen-nav.tsx';
 import { Workspace } from './layout/workspace.tsx';
 import { useFlowEditorMode } from './features/flow-editor/use-flow-editor-mode.ts';
-import {
-  EnvironmentsScreen,
-  FlowEditor,
-  PresenterScreen,
-  SessionsScreen,
-  SettingsDialog,
-} from './lazy-screens.ts';
+import * as Lazy from './lazy-screens.ts';
 import { ScreenLoading } from './ui/screen-loading.tsx';
 import { useCallSession } from './state/use-call-session.ts';
 import { useConsoleData } from './state/use-console-data.ts';
@@ -181,7 +175,7 @@ export function App(): ReactElement {
   if (presenter) {
     return (
       <Suspense fallback={<ScreenLoading label="presenter mode" />}>
-        <PresenterScreen
+        <Lazy.PresenterScreen
           view={view}
           flowPath={flowPath}
           flow={flow}
@@ -227,11 +221,15 @@ export function App(): ReactElement {
       />
       {screen === 'sessions' ? (
         <Suspense fallback={<ScreenLoading label="sessions" />}>
-          <SessionsScreen onReplay={replayOnPhone} />
+          <Lazy.SessionsScreen onReplay={replayOnPhone} />
+        </Suspense>
+      ) : screen === 'load' ? (
+        <Suspense fallback={<ScreenLoading label="load" />}>
+          <Lazy.LoadScreen data={data} picks={setupValues} />
         </Suspense>
       ) : screen === 'environments' ? (
         <Suspense fallback={<ScreenLoading label="environments" />}>
-          <EnvironmentsScreen
+          <Lazy.EnvironmentsScreen
             environments={data.environments}
             workspace={data.workspace}
             typedPaths={typedPaths}
@@ -249,7 +247,7 @@ export function App(): ReactElement {
           {phone()}
           {editor.open ? (
             <Suspense fallback={<ScreenLoading label="the flow editor" />}>
-              <FlowEditor
+              <Lazy.FlowEditor
                 store={editor.open}
                 environmentVariables={Object.keys(environment?.variables ?? {})}
                 onClose={editor.close}
@@ -277,7 +275,7 @@ export function App(): ReactElement {
       )}
       {settingsOpen && (
         <Suspense fallback={<ScreenLoading label="settings" />}>
-          <SettingsDialog
+          <Lazy.SettingsDialog
             settings={settings}
             speech={data.speech}
             save={data.updateSettings}

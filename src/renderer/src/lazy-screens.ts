@@ -1,7 +1,7 @@
 /**
  * The screens the first view does not show, loaded on demand so that the first window parses only
  * the phone: each becomes its own chunk (the flow view with xyflow and dagre, sessions and the
- * re-run diff, presenter mode, settings, environments).
+ * re-run diff, presenter mode, settings, environments, load).
  */
 import { lazy } from 'react';
 
@@ -15,6 +15,11 @@ export const EnvironmentsScreen = lazy(() =>
   import('./features/environments/environments-screen.tsx').then((m) => ({
     default: m.EnvironmentsScreen,
   })),
+);
+
+/** The Load screen: fetched the first time the user opens it. */
+export const LoadScreen = lazy(() =>
+  import('./features/load/load-screen.tsx').then((m) => ({ default: m.LoadScreen })),
 );
 
 /** Presenter mode. */

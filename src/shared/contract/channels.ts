@@ -47,6 +47,10 @@ export const CHANNELS = [
   'prompts.list',
   'prompts.read',
   'prompts.pick',
+  'load.start',
+  'load.stop',
+  'load.status',
+  'load.report',
 ] as const;
 
 /** A channel name. */

@@ -6,6 +6,7 @@
 import { createSessionLog } from './001-create-session-log.ts';
 import { searchFinalVariables } from './002-search-final-variables.ts';
 import { writerLockColumn } from './003-writer-lock-column.ts';
+import { searchTrigramIndex } from './004-search-trigram-index.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   createSessionLog,
   searchFinalVariables,
   writerLockColumn,
+  searchTrigramIndex,
 ];

@@ -1,11 +1,11 @@
 /**
- * The screen switcher in the header: the phone, the session log, the environments, and presenter
- * mode.
+ * The screen switcher in the header: the phone, the session log, the environments, the load run,
+ * and presenter mode.
  */
 import type { ReactElement } from 'react';
 
 /** The console's screens. */
-export type Screen = 'phone' | 'sessions' | 'environments';
+export type Screen = 'phone' | 'sessions' | 'environments' | 'load';
 
 /** Props of {@link ScreenNav}. */
 export interface ScreenNavProps {
@@ -14,7 +14,7 @@ export interface ScreenNavProps {
   onPresent(): void;
 }
 
-/** Buttons for the Phone, Sessions and Environments screens, and one to start presenter mode. */
+/** Buttons for the Phone, Sessions, Environments and Load screens, and one for presenter mode. */
 export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): ReactElement {
   const item = (id: Screen, label: string) => (
     <button
@@ -31,6 +31,7 @@ export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): Reac
       {item('phone', 'Phone')}
       {item('sessions', 'Sessions')}
       {item('environments', 'Environments')}
+      {item('load', 'Load')}
       <button
         type="button"
         className="screen-nav__item"
