@@ -13,8 +13,20 @@ import type { Flow } from '../src/shared/flow/flow-schema.ts';
 import { runLoad } from '../src/main/load/run-load.ts';
 import type { LoadPlan } from '../src/main/load/load-plan.ts';
 
-/** Seconds each side runs for. */
-const SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 8);
+/** Seconds each side runs for, per round. */
+const SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 6);
+/**
+ * The seconds of a load run left out of its steady rate: its worker threads are new, and V8
+ * takes about two seconds to optimise the call path (about 10,000 calls a second in the first,
+ * twice that from the third on).
+ */
+const WARM_UP_SECONDS = 2;
+/**
+ * Rounds, each side in turn: this machine's speed drifts by as much as two to one from one minute
+ * to the next (a shared VM), so short rounds side by side and their median ratio say more than
+ * one long run of each.
+ */
+const ROUNDS = Number(process.env['BENCH_LOAD_ROUNDS'] ?? 4);
 
 const SERVER = `
 const http = require('node:http');
@@ -77,51 +89,85 @@ async function autocannonRate(url: string): Promise<number> {
   return result.requests.total / (result.duration || SECONDS);
 }
 
-/** `load` at concurrency 50: calls per second, sized to run about {@link SECONDS}. */
-async function loadRate(url: string, estimate: number): Promise<{ rate: number; errors: number }> {
+/** The median of `values`. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * `load` at concurrency 50, sized to run about {@link SECONDS}: calls per second over the whole
+ * run, and steady (the median of its whole seconds after {@link WARM_UP_SECONDS}).
+ */
+async function loadRate(
+  url: string,
+  estimate: number,
+): Promise<{ rate: number; steady: number; errors: number }> {
   const calls = Math.max(1000, Math.round(estimate * SECONDS));
   const run = runLoad({ plan: planOf(oneWebhookFlow(url), calls, 50) });
   const { tally, durationMs } = await run.done;
-  const errors = tally.outcomes.error;
-  return { rate: (tally.completed / durationMs) * 1000, errors };
+  // Whole seconds only: the last one is cut short by the run's end.
+  const seconds = tally.timeline.slice(WARM_UP_SECONDS, -1).map((s) => s.completed);
+  return {
+    rate: (tally.completed / durationMs) * 1000,
+    steady: seconds.length > 0 ? median(seconds) : Number.NaN,
+    errors: tally.outcomes.error,
+  };
 }
 
-/** Resident memory at the peak of 1,000 calls in progress, less before. */
-async function memoryPerThousand(url: string): Promise<{ before: number; peak: number }> {
-  globalThis.gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
+/** The process's resident memory at its peak while `calls` calls are all in progress at once. */
+async function peakWith(url: string, calls: number): Promise<number> {
+  let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
-  const run = runLoad({ plan: planOf(oneWebhookFlow(`${url}/?delay=3000`), 1000, 1000) });
-  await run.done;
+  // Each call waits 3 s for its webhook's answer, so all of them are in progress together.
+  await runLoad({ plan: planOf(oneWebhookFlow(`${url}/?delay=3000`), calls, calls) }).done;
   clearInterval(sampler);
-  return { before, peak };
+  return peak;
+}
+
+/**
+ * Memory, in a process that has run nothing else yet: with 1,000 calls in progress (worker
+ * threads included), then with 5,000; the difference over 4 is what each further 1,000 cost.
+ */
+async function memory(url: string): Promise<void> {
+  const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  const before = process.memoryUsage().rss;
+  const one = await peakWith(url, 1000);
+  const five = await peakWith(url, 5000);
+  console.log(
+    `memory: ${mib(before)} before; ${mib(one - before)} more with 1,000 calls in progress (worker threads included); ${mib((five - one) / 4)} per further 1,000 (5,000 at once)`,
+  );
 }
 
 /** Prints the figures. */
 export async function benchLoad(): Promise<void> {
   const { url, child } = await startEndpoint();
   try {
-    // A short warm-up of each, then the measured runs, alternated twice.
+    await memory(url);
+    // A short warm-up of each, then the measured runs, alternated.
     await autocannon({ url, connections: 50, duration: 1 });
     await runLoad({ plan: planOf(oneWebhookFlow(url), 2000, 50) }).done;
-    const rows: [number, number, number][] = [];
-    for (let round = 0; round < 2; round++) {
+    const whole: number[] = [];
+    const steady: number[] = [];
+    console.log(
+      `load generator against autocannon, ${ROUNDS} rounds of about ${SECONDS} s each, one loopback endpoint:`,
+    );
+    for (let round = 0; round < ROUNDS; round++) {
       const cannon = await autocannonRate(url);
       const load = await loadRate(url, cannon / 2);
-      rows.push([cannon, load.rate, load.errors]);
-    }
-    console.log(`load generator against autocannon, ${SECONDS} s each, one loopback endpoint:`);
-    for (const [cannon, load, errors] of rows) {
+      whole.push(load.rate / cannon);
+      steady.push(load.steady / cannon);
       console.log(
-        `  autocannon 50 connections ${cannon.toFixed(0)} req/s · load --concurrency 50 ${load.toFixed(0)} calls/s (${errors} errors) · ratio ${(load / cannon).toFixed(2)}`,
+        `  autocannon 50 connections ${cannon.toFixed(0)} req/s · load --concurrency 50 ${load.rate.toFixed(0)} calls/s over the run, ${load.steady.toFixed(0)} steady (${load.errors} errors) · ratios ${(load.rate / cannon).toFixed(2)}, ${(load.steady / cannon).toFixed(2)}`,
       );
     }
-    const { before, peak } = await memoryPerThousand(url);
     console.log(
-      `memory: ${(before / 2 ** 20).toFixed(0)} MiB before, ${(peak / 2 ** 20).toFixed(0)} MiB with 1,000 calls in progress: ${((peak - before) / 2 ** 20).toFixed(0)} MiB per 1,000 calls`,
+      `  median ratio ${median(whole).toFixed(2)} over the run, ${median(steady).toFixed(2)} steady (bar: 0.50)`,
     );
   } finally {
     child.kill();

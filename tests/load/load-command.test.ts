@@ -26,6 +26,14 @@ import { expectedLookupCounts, lookupScript, writeLookupFlow } from './lookup-lo
  */
 const ROUND_TRIP_US = 250_000;
 
+/**
+ * How much shorter a client's latency may be: a request the client gave up on (its response
+ * timeout) ends in the server's log when the server notices the connection closed, a few
+ * milliseconds after the client closed it. An answered request is never seen shorter by the
+ * client than the server took to answer it.
+ */
+const NOTICED_LATE_US = 10_000;
+
 describe('ivr-console load', () => {
   let dir: string;
   let flow: string;
@@ -107,7 +115,7 @@ describe('ivr-console load', () => {
       );
       const server = exactPercentile(served, p);
       assert.ok(
-        reported >= server - 1000 && reported <= server + ROUND_TRIP_US,
+        reported >= server - NOTICED_LATE_US && reported <= server + ROUND_TRIP_US,
         `${key}: ${reported} µs reported, ${Math.round(server)} µs in the server's log`,
       );
     }

@@ -18,12 +18,10 @@ import { formatValue, isSystemVariable, readPath } from '../../shared/variables.
 import type { WebhookExchange } from '../../shared/webhook-types.ts';
 import { CallerHungUp } from './call-ending.ts';
 import type { CallDependencies, CallOptions, KeyWait } from './call-types.ts';
-import type { TimerHandle } from './clock.ts';
-import { sleep } from './clock.ts';
+import { sleep, type TimerHandle } from './clock.ts';
 import { recordedPrompt } from './recorded-prompt.ts';
 import type { EngineContext, NodeField } from './engine-context.ts';
-import type { SecretRedactor } from './redact-secrets.ts';
-import { createSecretRedactor } from './redact-secrets.ts';
+import { createSecretRedactor, type SecretRedactor } from './redact-secrets.ts';
 import { setOwn } from './set-own.ts';
 import { cloneVarMap, cloneVarValue } from './clone-vars.ts';
 
@@ -276,6 +274,8 @@ export class CallRuntime implements EngineContext {
    * and exports all see the event redacted, whatever path a secret value took into it.
    */
   emit(body: CallEventBody): void {
+    // Nobody to see it (a load run's call): only its number is kept, in step.
+    if (!this.#deps.sink && this.#listeners.size === 0) return void this.#seq++;
     const event = this.#redactor.tree({
       ...body,
       seq: this.#seq++,
