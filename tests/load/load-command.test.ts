@@ -6,6 +6,7 @@
  * `--concurrency`; `--rate` holds its rate; bad input exits 2.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { bucketOf } from '../../src/shared/load/latency-histogram.ts';
@@ -121,6 +122,49 @@ describe('ivr-console load', () => {
     }
     // The progress line went to stderr; stdout holds the JSON only.
     assert.match(run.stderr, /load: 200\/200 calls · [\d.]+ calls\/s · 47 webhook errors · p99 /);
+  });
+
+  test('--report writes the figures --json prints, from the same run', async () => {
+    await crm?.close();
+    crm = await startScriptedCrm(lookupScript);
+    const report = join(dir, 'report.html');
+    const run = await runCliInProcess([
+      'load',
+      flow,
+      '--var',
+      `crm_base=${crm.url}`,
+      '--calls',
+      '30',
+      '--concurrency',
+      '5',
+      '--json',
+      '--report',
+      report,
+    ]);
+    assert.equal(run.code, 1, run.stderr);
+    const json = JSON.parse(run.stdout) as LoadJson;
+    const html = readFileSync(report, 'utf8');
+    const embedded = /<script type="application\/json" id="load-json">([^<]*)<\/script>/.exec(html);
+    assert.ok(embedded, 'the report embeds its JSON');
+    // `<`, `>` and `&` are written as \u escapes there: still the same JSON.
+    assert.deepEqual(JSON.parse(embedded[1] as string), json);
+    // Every number in the table is the JSON's own.
+    const cell = (field: string): string | undefined =>
+      new RegExp(`data-node="lookup" data-field="${field.replace('.', '\\.')}">([^<]*)<`).exec(
+        html,
+      )?.[1];
+    const node = json.webhooks['lookup'];
+    assert.ok(node);
+    assert.equal(cell('count'), String(node.count));
+    assert.equal(cell('ok'), String(node.ok));
+    assert.equal(cell('overLimit'), String(node.overLimit));
+    for (const key of ['min', 'p50', 'p90', 'p99', 'max'] as const) {
+      assert.equal(cell(key), String(node.latencyMs[key]), key);
+    }
+    for (const [code, n] of Object.entries(node.errors)) {
+      assert.equal(cell(`errors.${code}`), String(n), code);
+    }
+    assert.match(run.stderr, /load: report written to .*report\.html/);
   });
 
   test('--rate holds its rate within 5 % over 10 s', async () => {

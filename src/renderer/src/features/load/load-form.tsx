@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import type { Environment, FlowEntry, TestFileEntry } from '../../../../shared/contract.ts';
-import { FLOW_GROUPS, flowLabel } from '../softphone/flow-label.ts';
+import { environmentOptions, flowOptions } from '../softphone/setup-options.tsx';
 import type { LoadFormValues } from './load-form-values.ts';
 
 /** Props of {@link LoadForm}. */
@@ -20,22 +20,6 @@ export interface LoadFormProps {
   running: boolean;
   onStart(): void;
   onStop(): void;
-}
-
-function flowOptions(flows: FlowEntry[]): ReactElement[] {
-  return FLOW_GROUPS.flatMap(({ group, heading }) => {
-    const members = flows.filter((f) => f.group === group);
-    if (members.length === 0) return [];
-    return [
-      <optgroup key={group} label={heading}>
-        {members.map((f) => (
-          <option key={f.path} value={f.path} disabled={!f.valid} title={f.path}>
-            {flowLabel(f)}
-          </option>
-        ))}
-      </optgroup>,
-    ];
-  });
 }
 
 /** The load's set-up and its Start / Stop buttons. */
@@ -74,16 +58,7 @@ export function LoadForm(props: LoadFormProps): ReactElement {
             value={values.environmentId}
             onChange={(e) => set({ environmentId: e.target.value })}
           >
-            {environments.map((e) => (
-              <option
-                key={e.id}
-                value={e.id}
-                disabled={e.problems.length > 0}
-                title={e.description}
-              >
-                {e.name}
-              </option>
-            ))}
+            {environmentOptions(environments)}
           </select>
         </div>
         <div className="field">

@@ -7,7 +7,7 @@
 import { useId } from 'react';
 import type { ReactElement } from 'react';
 import type { Environment, FlowEntry } from '../../../../shared/contract.ts';
-import { FLOW_GROUPS, flowLabel } from './flow-label.ts';
+import { environmentOptions, flowOptions } from './setup-options.tsx';
 import { environmentHint } from '../environments/environment-status.ts';
 
 /** The call's set-up values. */
@@ -27,47 +27,6 @@ export interface CallSetupProps {
   locked: boolean;
   /** Opens the Environments screen (to set a missing secret); absent: no button. */
   onOpenEnvironments?: () => void;
-}
-
-function flowOptions(flows: FlowEntry[]): ReactElement[] {
-  const option = (f: FlowEntry) => (
-    <option key={f.path} value={f.path} disabled={!f.valid} title={f.path}>
-      {flowLabel(f)}
-    </option>
-  );
-  return FLOW_GROUPS.flatMap(({ group, heading }) => {
-    const members = flows.filter((f) => f.group === group);
-    if (members.length === 0) return [];
-    return [
-      <optgroup key={group} label={heading}>
-        {members.map(option)}
-      </optgroup>,
-    ];
-  });
-}
-
-function environmentOptions(environments: Environment[]): ReactElement[] {
-  const option = (e: Environment) => (
-    <option
-      key={e.id}
-      value={e.id}
-      disabled={e.problems.length > 0}
-      title={e.problems.length > 0 ? e.problems.join('\n') : e.description}
-    >
-      {e.name}
-    </option>
-  );
-  const builtIn = environments.filter((e) => e.kind !== 'workspace');
-  const workspace = environments.filter((e) => e.kind === 'workspace');
-  if (workspace.length === 0) return builtIn.map(option);
-  return [
-    <optgroup key="builtin" label="Built in">
-      {builtIn.map(option)}
-    </optgroup>,
-    <optgroup key="workspace" label="Workspace">
-      {workspace.map(option)}
-    </optgroup>,
-  ];
 }
 
 /** Picks the next call's flow and environment and its two numbers; locked while a call runs. */
