@@ -6,11 +6,12 @@
  * `--concurrency`; `--rate` holds its rate; bad input exits 2.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { bucketOf } from '../../src/shared/load/latency-histogram.ts';
 import type { LoadJson } from '../../src/shared/load/load-types.ts';
+import { DEFAULT_SOURCE } from '../../src/main/calls/scripted-call.ts';
 import { openSessionStore } from '../../src/main/store/session-store.ts';
 import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -230,6 +231,62 @@ describe('ivr-console load', () => {
     ]);
     assert.equal(listed.code, 0, listed.stderr);
     assert.equal((JSON.parse(listed.stdout) as unknown[]).length, 40, 'every call logged');
+  });
+
+  test('--cases: callers take turns through the cases; file defaults < --var < the case', async () => {
+    await crm?.close();
+    crm = await startScriptedCrm(() => ({ delayMs: 1, status: 200, body: '{"ok":"yes"}' }));
+    const casesFlow = join(dir, 'greets.json');
+    writeFileSync(
+      casesFlow,
+      JSON.stringify({
+        id: 'greets',
+        name: 'Greets',
+        start: 'hook',
+        variables: { crm_base: 'http://127.0.0.1:1', greeting: 'from-flow', tier: 'none' },
+        nodes: {
+          hook: {
+            type: 'http',
+            method: 'GET',
+            url: '${crm_base}/v?g=${greeting}&t=${tier}&s=${source}',
+            next: 'bye',
+          },
+          bye: { type: 'hangup' },
+        },
+      }),
+    );
+    const cases = join(dir, 'greets.yaml');
+    writeFileSync(
+      cases,
+      [
+        'flow: greets.json',
+        'variables: { greeting: from-file, tier: file-tier }',
+        'cases:',
+        "  - { name: gold, dtmf: '', source: '+3611111111', variables: { tier: case-tier }, expect: { outcome: hangup } }",
+        "  - { name: plain, dtmf: '', expect: { outcome: hangup } }",
+      ].join('\n'),
+    );
+    const run = await runCliInProcess([
+      'load',
+      casesFlow,
+      '--cases',
+      cases,
+      '--var',
+      `crm_base=${crm.url}`,
+      '--var',
+      'greeting=from-cli',
+      '--calls',
+      '4',
+      '--concurrency',
+      '1',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(crm.log.map((r) => decodeURIComponent(r.url)).sort(), [
+      '/v?g=from-cli&t=case-tier&s=+3611111111',
+      '/v?g=from-cli&t=case-tier&s=+3611111111',
+      `/v?g=from-cli&t=file-tier&s=${DEFAULT_SOURCE}`,
+      `/v?g=from-cli&t=file-tier&s=${DEFAULT_SOURCE}`,
+    ]);
   });
 
   test('bad input exits 2 with a message naming the problem', async () => {

@@ -16,6 +16,7 @@ import type { MetricEvents } from './call-metrics.ts';
 import { prepareScenario } from './prepare-scenario.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
 import { readScenarioSpec } from './scenario-spec.ts';
+import { callerVariables } from '../../../src/main/load/load-plan.ts';
 
 /** What Artillery hands an engine: the parsed script (with its own path) and its events. */
 interface ArtilleryScript {
@@ -127,7 +128,7 @@ export default class IvrEngine {
         ...(caller.destination !== undefined ? { destination: caller.destination } : {}),
         ...(caller.customer !== undefined ? { customer: caller.customer } : {}),
         ...(caller.projectid !== undefined ? { projectid: caller.projectid } : {}),
-        variables: { ...scenario.variables, ...caller.variables },
+        variables: callerVariables(caller, scenario.variables),
         secrets: scenario.secrets,
         store: null,
         realtime: scenario.realtime,

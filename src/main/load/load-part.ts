@@ -12,6 +12,7 @@ import { DEFAULT_DESTINATION, DEFAULT_SOURCE, placeScriptedCall } from '../calls
 import type { LoggedCall } from './load-session-log.ts';
 import { ClientPool } from './client-pool.ts';
 import type { TallyRecorder } from './load-tally.ts';
+import { callerVariables } from './load-plan.ts';
 import type { LoadCaller, LoadPlan } from './load-plan.ts';
 
 /** Which calls are this part's, and how it hands out call numbers. */
@@ -71,7 +72,7 @@ export async function runLoadPart(input: LoadPartInput): Promise<void> {
         ...(caller.destination !== undefined ? { destination: caller.destination } : {}),
         ...(caller.customer !== undefined ? { customer: caller.customer } : {}),
         ...(caller.projectid !== undefined ? { projectid: caller.projectid } : {}),
-        variables: { ...plan.variables, ...caller.variables },
+        variables: callerVariables(caller, plan.variables),
         secrets: plan.secrets,
         store: null,
         realtime: plan.realtime,

@@ -18,8 +18,15 @@ export interface LoadCaller {
   destination?: string;
   customer?: string;
   projectid?: string;
-  /** Over the run's variables. */
+  /** The case's own variables: over the run's (environment, `--var`). */
   variables: VarMap;
+  /** The test file's `defaults` variables: under the run's, as `test` has them. */
+  fileVariables?: VarMap;
+}
+
+/** A caller's variables for one call: file defaults < the run's (environment, `--var`) < the case's. */
+export function callerVariables(caller: LoadCaller, run: VarMap): VarMap {
+  return { ...caller.fileVariables, ...run, ...caller.variables };
 }
 
 /** Everything a load run needs; every worker gets the same plan. */

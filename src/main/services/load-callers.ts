@@ -64,7 +64,8 @@ export async function testFileCallers(testFile: string, flowPath: string): Promi
       ...(destination ? { destination } : {}),
       ...(customer ? { customer } : {}),
       ...(projectid ? { projectid } : {}),
-      variables: { ...defaults.variables, ...c.variables },
+      variables: c.variables,
+      fileVariables: defaults.variables,
     };
   });
 }

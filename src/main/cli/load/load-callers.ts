@@ -50,6 +50,7 @@ export async function loadCallers(
     ...((c.projectid ?? defaults.projectid)
       ? { projectid: c.projectid ?? defaults.projectid }
       : {}),
-    variables: { ...defaults.variables, ...c.variables },
+    variables: c.variables,
+    fileVariables: defaults.variables,
   }));
 }
