@@ -49,15 +49,15 @@ describe('ivr-console load', () => {
     await crm?.close();
   });
 
+  /** `ivr-console load` of the lookup flow against the scripted CRM, with `options`. */
+  const loadFlow = (options: string[]) =>
+    runCliInProcess(['load', flow, '--var', `crm_base=${crm.url}`, ...options]);
+
   test('counts per node and error code are exact, percentiles within a bucket, concurrency held', async () => {
     crm = await startScriptedCrm(lookupScript);
     const calls = 200;
     const db = join(dir, 'percentiles.db');
-    const run = await runCliInProcess([
-      'load',
-      flow,
-      '--var',
-      `crm_base=${crm.url}`,
+    const run = await loadFlow([
       '--calls',
       String(calls),
       '--concurrency',
@@ -129,11 +129,7 @@ describe('ivr-console load', () => {
     await crm?.close();
     crm = await startScriptedCrm(lookupScript);
     const report = join(dir, 'report.html');
-    const run = await runCliInProcess([
-      'load',
-      flow,
-      '--var',
-      `crm_base=${crm.url}`,
+    const run = await loadFlow([
       '--calls',
       '30',
       '--concurrency',
@@ -172,11 +168,7 @@ describe('ivr-console load', () => {
     await crm?.close();
     crm = await startScriptedCrm(() => ({ delayMs: 5, status: 200, body: '{"ok":"yes"}' }));
     const rate = 30;
-    const run = await runCliInProcess([
-      'load',
-      flow,
-      '--var',
-      `crm_base=${crm.url}`,
+    const run = await loadFlow([
       '--calls',
       String(rate * 10 + 1),
       '--rate',
@@ -200,19 +192,7 @@ describe('ivr-console load', () => {
     await crm?.close();
     crm = await startScriptedCrm(() => ({ delayMs: 1, status: 200, body: '{"ok":"yes"}' }));
     const db = join(dir, 'sessions.db');
-    const run = await runCliInProcess([
-      'load',
-      flow,
-      '--var',
-      `crm_base=${crm.url}`,
-      '--calls',
-      '40',
-      '--concurrency',
-      '4',
-      '--log',
-      '--db',
-      db,
-    ]);
+    const run = await loadFlow(['--calls', '40', '--concurrency', '4', '--log', '--db', db]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^lookup: 40 of 40 calls completed \(4 at once\)/);
     assert.match(
