@@ -46,6 +46,9 @@ export interface SessionLibrary {
   recording(id: string, audio: string): Promise<RecordingFile>;
 }
 
+/** How far past the page a total is counted before it becomes "at least". */
+export const COUNT_PAST_PAGE = 10_000;
+
 /** The library over `store`, loading flows through `flows`. */
 export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): SessionLibrary {
   const get = (id: string): SessionDetail => {
@@ -65,7 +68,12 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
 
   return {
     list(query) {
-      return { total: store.count(query), items: store.list(query) };
+      const items = store.list(query);
+      // Counted no further than 10,000 past this page: enough to page on, and a broad search of
+      // a million sessions answers at once (see SessionPage.atLeast).
+      const atMost = (query.offset ?? 0) + COUNT_PAST_PAGE + 1;
+      const total = store.count(query, atMost);
+      return total < atMost ? { total, items } : { total: atMost - 1, atLeast: true, items };
     },
     get,
     delete(id) {

@@ -36,8 +36,11 @@ export interface SessionStore {
   begin(start: SessionStart): SessionRecorder;
   /** Sessions newest first, one page at a time (limit default 50, offset 0). */
   list(query?: SessionQuery): SessionSummary[];
-  /** How many sessions match the query's filters (limit and offset ignored). */
-  count(query?: SessionQuery): number;
+  /**
+   * How many sessions match the query's filters (limit and offset ignored); with `atMost`, the
+   * counting stops there (a broad search at a million sessions need not read them all).
+   */
+  count(query?: SessionQuery, atMost?: number): number;
   /**
    * A session with all its events, by full id or by a unique prefix of at least 4 characters;
    * null when none matches.

@@ -190,10 +190,14 @@ function createStore(
       return forFilters(statements.list, filters).all(params).map(rowToSummary);
     },
 
-    count(query?: SessionQuery): number {
+    count(query?: SessionQuery, atMost?: number): number {
       assertOpen();
+      if (atMost !== undefined && (!Number.isSafeInteger(atMost) || atMost < 1)) {
+        throw new StoreError('invalid_input', `atMost ${String(atMost)} is not a positive integer`);
+      }
       const { filters, params } = statements.planSearch(normalizeQuery(query));
-      return forFilters(statements.count, filters).get(params)?.n ?? 0;
+      if (atMost === undefined) return forFilters(statements.count, filters).get(params)?.n ?? 0;
+      return forFilters(statements.countUpTo, filters).get({ ...params, limit: atMost })?.n ?? 0;
     },
 
     get(idOrPrefix: string): SessionDetail | null {

@@ -8,6 +8,7 @@ import type { ExchangeRow } from './exchange-rows.ts';
 import {
   ALL_FILTER_COMBINATIONS,
   SUMMARY_COLUMNS,
+  cappedCountSql,
   countSql,
   listSql,
   type ListFilters,
@@ -61,6 +62,8 @@ export interface ReadStatements {
   list: Statement<ListParams, SessionRow>[];
   /** Indexed by filterKey(). */
   count: Statement<ListParams, { n: number }>[];
+  /** Indexed by filterKey(); counts no further than `limit`. */
+  countUpTo: Statement<ListParams, { n: number }>[];
 }
 
 /** The statements only a writer prepares (they may name columns an older readable schema lacks). */
@@ -109,6 +112,7 @@ export function prepareReadStatements(db: Database.Database): ReadStatements {
     ),
     list: filterCombinations.map((filters) => db.prepare(listSql(filters))),
     count: filterCombinations.map((filters) => db.prepare(countSql(filters))),
+    countUpTo: filterCombinations.map((filters) => db.prepare(cappedCountSql(filters))),
   };
 }
 

@@ -7,7 +7,13 @@ import type { VarMap } from '../variables.ts';
 
 /** One page of the session list, and how many sessions match in all. */
 export interface SessionPage {
+  /** How many match; with `atLeast`, a floor: more than that many match. */
   total: number;
+  /**
+   * True when the counting stopped (10,000 past the page): a search that matches most of a
+   * large log shows "10,050+" at once instead of reading every row for the exact figure.
+   */
+  atLeast?: boolean;
   items: SessionSummary[];
 }
 

@@ -197,6 +197,7 @@ export function SessionsScreen({ onReplay }: SessionsScreenProps): ReactElement 
         <nav className="sessions__pager" aria-label="Pages">
           <span data-testid="sessions-range">
             {first}–{last} of {total.toLocaleString()}
+            {page?.atLeast ? '+' : ''}
           </span>
           <button
             type="button"
