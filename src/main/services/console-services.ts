@@ -133,6 +133,7 @@ export async function createConsoleServices(
     join(options.resourcesDir, 'tests'),
     join(options.dataDir, 'tests'),
     flows,
+    () => workspace.root(),
   );
   const flowAccess = createFlowAccess({
     flows,

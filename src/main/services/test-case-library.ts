@@ -23,7 +23,10 @@ export interface TestCaseLibrary {
    * @throws ServiceError `conflict` for a session that never ended or has no flow file
    */
   saveSession(session: SessionDetail, name?: string): Promise<SavedTestCase>;
-  /** Every test file in the samples and saved folders, with its cases or why it cannot run. */
+  /**
+   * Every test file in the samples and saved folders and in the open workspace's `tests/`, with
+   * its cases or why it cannot run.
+   */
   list(): Promise<TestFileEntry[]>;
 }
 
@@ -62,11 +65,15 @@ async function yamlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The library over the sample tests in `samplesDir` and saved ones in `savedDir`. */
+/**
+ * The library over the sample tests in `samplesDir`, saved ones in `savedDir` and those of the
+ * open workspace (`<workspace>/tests/`, ../shared/spec/WORKSPACE.md), when `workspaceRoot` names one.
+ */
 export function createTestCaseLibrary(
   samplesDir: string,
   savedDir: string,
   flows: FlowCatalog,
+  workspaceRoot: () => string | null = () => null,
 ): TestCaseLibrary {
   // One save at a time: two saves racing on one file would each append to the old text.
   let queue: Promise<unknown> = Promise.resolve();
@@ -132,7 +139,12 @@ export function createTestCaseLibrary(
       return run;
     },
     async list() {
-      const files = [...(await yamlFiles(samplesDir)), ...(await yamlFiles(savedDir))];
+      const root = workspaceRoot();
+      const folders = [samplesDir, savedDir, ...(root === null ? [] : [join(root, 'tests')])];
+      // A workspace may be the samples' own folder: each file once.
+      const files = [
+        ...new Set((await Promise.all(folders.map((dir) => yamlFiles(resolve(dir))))).flat()),
+      ];
       return Promise.all(
         files.map(async (path): Promise<TestFileEntry> => {
           const loaded = await loadTestFile(path, dirname(path));
