@@ -43,6 +43,7 @@ import {
   edgesOf,
   nodeBox,
   properties,
+  selectNode,
   setField,
 } from './fixtures/flow-editor-page.ts';
 
@@ -123,7 +124,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
       await screenshot(page, 'editor-blank');
 
       // Empty it: one node with the Delete key, the other with its panel's button.
-      await nodeBox(page, 'welcome').click();
+      await selectNode(page, 'welcome');
       await page.keyboard.press('Delete');
       // The start still names it: drawn as a missing node until the flow has a start again.
       await page.getByRole('group', { name: 'welcome, missing node, start' }).waitFor();
@@ -368,7 +369,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
       await properties(page, 'extra').getByRole('button', { name: 'Set as start' }).click();
     });
     await roundTrip('delete a node', async () => {
-      await nodeBox(page, 'extra').click();
+      await selectNode(page, 'extra');
       await page.keyboard.press('Delete');
     });
     await roundTrip('a flow variable', async () => {

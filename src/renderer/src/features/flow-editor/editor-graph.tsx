@@ -170,13 +170,16 @@ export function EditorGraph(props: EditorGraphProps): ReactElement {
     if (event.key !== 'Delete' && event.key !== 'Backspace') return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    // The node that has the focus is the one just clicked, even before the selection it made
+    // has come back through xyflow.
+    const node = target.closest<HTMLElement>('.react-flow__node')?.dataset['id'] ?? selected;
     const cut = edges
-      .filter((edge) => edge.selected && edge.source !== selected && edge.target !== selected)
+      .filter((edge) => edge.selected && edge.source !== node && edge.target !== node)
       .map((edge) => ({ source: edge.source, exit: String(edge.sourceHandle) }));
-    if (selected === null && cut.length === 0) return;
+    if (node === null && cut.length === 0) return;
     event.preventDefault();
     setSelectedEdges(new Set());
-    props.onDelete(selected === null ? [] : [selected], cut);
+    props.onDelete(node === null ? [] : [node], cut);
   };
 
   const drop = (event: DragEvent): void => {
@@ -202,6 +205,8 @@ export function EditorGraph(props: EditorGraphProps): ReactElement {
         edges={edges}
         nodeTypes={NODE_TYPES_MAP}
         onNodesChange={onNodesChange}
+        // Selected in the click itself (a discrete update), not only when xyflow reports it.
+        onNodeClick={(_event, node) => props.onSelect(node.id)}
         onEdgesChange={onEdgesChange}
         onConnect={(connection: Connection) => {
           if (connection.sourceHandle && connection.source !== connection.target) {
