@@ -128,7 +128,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
       await page.keyboard.press('Delete');
       // The start still names it: drawn as a missing node until the flow has a start again.
       await page.getByRole('group', { name: 'welcome, missing node, start' }).waitFor();
-      await nodeBox(page, 'bye').click();
+      await selectNode(page, 'bye');
       await properties(page, 'bye').getByRole('button', { name: 'Delete node' }).click();
       await nodeBox(page, 'bye').waitFor({ state: 'detached' });
       assert.equal(await page.locator('.editor-graph .react-flow__node').count(), 1);
@@ -224,7 +224,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
         'welcome next to ask',
       ]);
       // The case's condition: the balance the CRM answered exists.
-      await nodeBox(page, 'check').click();
+      await selectNode(page, 'check');
       const check = properties(page, 'check');
       await check.getByLabel('var', { exact: true }).fill('balance');
       await check.getByLabel('var', { exact: true }).press('Tab');
@@ -260,7 +260,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
     'called from the editor by keyboard: saved first (asked once), the balance is read back',
     { timeout: TEST_TIMEOUT_MS },
     async () => {
-      await nodeBox(page, 'bye').click();
+      await selectNode(page, 'bye');
       await setField(page, 'bye', 'say', 'Goodbye, and thank you.');
       await saveState('Unsaved changes');
       // Nothing focused: Enter places the call, which asks first.
@@ -293,7 +293,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
   );
 
   test('a rename follows every reference, in the picture and in the file', async () => {
-    await nodeBox(page, 'ask').click();
+    await selectNode(page, 'ask');
     await rename('ask', 'ask_number');
     assert.deepEqual(
       (await edgesOf(page)).filter((e) => e.includes('ask')),
@@ -357,15 +357,15 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
       await page.keyboard.press('Delete');
     });
     await roundTrip('set a field', async () => {
-      await nodeBox(page, 'play_1').click();
+      await selectNode(page, 'play_1');
       await setField(page, 'play_1', 'say', 'One more thing.');
     });
     await roundTrip('rename', async () => {
-      await nodeBox(page, 'play_1').click();
+      await selectNode(page, 'play_1');
       await rename('play_1', 'extra');
     });
     await roundTrip('set the start', async () => {
-      await nodeBox(page, 'extra').click();
+      await selectNode(page, 'extra');
       await properties(page, 'extra').getByRole('button', { name: 'Set as start' }).click();
     });
     await roundTrip('delete a node', async () => {
@@ -383,7 +383,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
   });
 
   test('a change on disk under unsaved edits asks: show both, keep mine, load theirs', async () => {
-    await nodeBox(page, 'welcome').click();
+    await selectNode(page, 'welcome');
     await setField(page, 'welcome', 'say', 'Welcome, mine.');
     await saveState('Unsaved changes');
     const disk = await readFile(built, 'utf8');
@@ -431,7 +431,7 @@ describe('the flow editor (Chromium, browser mode)', UI, () => {
     assert.ok(label, 'the copied sample is in the picker');
     await flows.selectOption({ label });
     await openEditor();
-    await nodeBox(page, 'greet_new').click();
+    await selectNode(page, 'greet_new');
     const panel = properties(page, 'greet_new');
     assert.equal(
       await panel.getByLabel('audio', { exact: true }).inputValue(),
