@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { loadTestFile } from '../call-tests/load-test-file.ts';
 import { readDtmfScript } from '../calls/dtmf-script.ts';
+import { caseCallers } from '../load/case-callers.ts';
 import type { LoadCaller } from '../load/load-plan.ts';
 import { ServiceError } from './service-errors.ts';
 
@@ -49,25 +50,9 @@ export async function testFileCallers(testFile: string, flowPath: string): Promi
       `test file ${testFile} tests ${file.flowPath}, not the flow being loaded (${flowPath})`,
     );
   }
-  const { defaults, cases } = file.test;
-  if (cases.length === 0)
+  if (file.test.cases.length === 0)
     throw new ServiceError('invalid_input', `test file ${testFile} has no cases`);
-  return cases.map((c) => {
-    const source = c.source ?? defaults.source;
-    const destination = c.destination ?? defaults.destination;
-    const customer = c.customer ?? defaults.customer;
-    const projectid = c.projectid ?? defaults.projectid;
-    return {
-      name: c.name,
-      steps: c.steps,
-      ...(source ? { source } : {}),
-      ...(destination ? { destination } : {}),
-      ...(customer ? { customer } : {}),
-      ...(projectid ? { projectid } : {}),
-      variables: c.variables,
-      fileVariables: defaults.variables,
-    };
-  });
+  return caseCallers(file.test);
 }
 
 /** The callers of `source`: a test file's cases, else the typed keys (none: pressing nothing). */

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { loadTestFile } from '../../call-tests/load-test-file.ts';
+import { caseCallers } from '../../load/case-callers.ts';
 import type { LoadCaller } from '../../load/load-plan.ts';
 import { UsageError } from '../cli-io.ts';
 import { parseDtmfScript } from '../dtmf-option.ts';
@@ -35,22 +36,8 @@ export async function loadCallers(
       `load: --cases ${options.cases} tests ${file.flowDisplayPath}, not the flow being loaded`,
     );
   }
-  const defaults = file.test.defaults;
   if (file.test.cases.length === 0) {
     throw new UsageError(`load: --cases ${options.cases} has no cases`);
   }
-  return file.test.cases.map((c) => ({
-    name: c.name,
-    steps: c.steps,
-    ...((c.source ?? defaults.source) ? { source: c.source ?? defaults.source } : {}),
-    ...((c.destination ?? defaults.destination)
-      ? { destination: c.destination ?? defaults.destination }
-      : {}),
-    ...((c.customer ?? defaults.customer) ? { customer: c.customer ?? defaults.customer } : {}),
-    ...((c.projectid ?? defaults.projectid)
-      ? { projectid: c.projectid ?? defaults.projectid }
-      : {}),
-    variables: c.variables,
-    fileVariables: defaults.variables,
-  }));
+  return caseCallers(file.test);
 }

@@ -3,7 +3,7 @@
  * checked as it is added, its problem said under the field, Enter or the button adds it.
  */
 import { useState } from 'react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { PlusIcon } from '../../../ui/icons.tsx';
 
 /** Props of {@link AddNameLine}. */
@@ -11,8 +11,8 @@ export interface AddNameLineProps {
   /** The field's accessible name (`New variable name`). */
   label: string;
   placeholder: string;
-  /** The button's text (`Add variable`). */
-  action: string;
+  /** The button's text (`Add variable`), with any words only a screen reader needs. */
+  action: ReactNode;
   /** Why `name` cannot be added, or null. */
   problemOf(name: string): string | null;
   onAdd(name: string): void;

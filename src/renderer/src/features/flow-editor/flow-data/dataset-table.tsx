@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { ClipboardEvent, ReactElement } from 'react';
 import { CloseIcon, PlusIcon } from '../../../ui/icons.tsx';
+import { AddNameLine } from './add-name-line.tsx';
 import { CommitInput } from './commit-input.tsx';
 import { CsvPaste } from './csv-paste.tsx';
 import {
@@ -59,50 +60,6 @@ function DatasetName({ name, datasets, onSet }: DatasetTableProps): ReactElement
         invalid={error !== null}
         onCommit={rename}
       />
-      {error && (
-        <p className="flow-data__error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Adds a column (empty in every row) by name. */
-function AddColumn(props: { dataset: string; columns: string[]; onAdd(name: string): void }) {
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const add = (): void => {
-    const problem = plainNameProblem(name.trim(), props.columns, 'column');
-    setError(problem);
-    if (problem) return;
-    props.onAdd(name.trim());
-    setName('');
-  };
-  return (
-    <div className="flow-data__add-line">
-      <div className="flow-data__add">
-        <input
-          className="flow-data__input"
-          aria-label={`New column for ${props.dataset}`}
-          placeholder="column"
-          value={name}
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => setName(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <button type="button" className="button button--small" onClick={add}>
-          <PlusIcon size={14} />
-          Add column<span className="visually-hidden"> to {props.dataset}</span>
-        </button>
-      </div>
       {error && (
         <p className="flow-data__error" role="alert">
           {error}
@@ -247,9 +204,15 @@ export function DatasetTable({ name, datasets, onSet }: DatasetTableProps): Reac
           Add row<span className="visually-hidden"> to {name}</span>
         </button>
       </div>
-      <AddColumn
-        dataset={name}
-        columns={columns}
+      <AddNameLine
+        label={`New column for ${name}`}
+        placeholder="column"
+        action={
+          <>
+            Add column<span className="visually-hidden"> to {name}</span>
+          </>
+        }
+        problemOf={(column) => plainNameProblem(column, columns, 'column')}
         onAdd={(column) => onSet(['datasets', name], addColumn(rows, column))}
       />
       {csv !== null && (
