@@ -48,8 +48,8 @@ export function addCallCoverage(
     switch (event.type) {
       case 'node_entered': {
         if (waitingForNext !== null) {
-          const from = nodes[waitingForNext];
-          if (from && 'next' in from && from.next === event.node) take(waitingForNext, 'next');
+          const left: FlowNode | undefined = nodes[waitingForNext];
+          if (left && 'next' in left && left.next === event.node) take(waitingForNext, 'next');
         }
         if (!Object.hasOwn(nodes, event.node)) {
           waitingForNext = null;
