@@ -3,6 +3,7 @@
  * shared by the webhook client that produces it, the engine that applies it, the store that keeps
  * it, the CLI that prints it and the UI's inspector.
  */
+import type { MockMarker } from './mock-types.ts';
 import type { VarMap } from './variables.ts';
 
 /** Errors: any one of these means no variable from the response is applied. */
@@ -157,4 +158,9 @@ export interface WebhookExchange {
   timings: WebhookTimings;
   /** A copy-as-cURL of the exact request (secrets redacted). */
   curl: string;
+  /**
+   * Present when an environment's mock answered instead of the node's URL (which `request` and
+   * `curl` still show): the rule (1-based) and the mock server's origin.
+   */
+  mock?: MockMarker;
 }

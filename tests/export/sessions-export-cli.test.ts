@@ -104,8 +104,8 @@ describe('ivr-console sessions export', () => {
   test('usage errors: exit 2 with the reason', async () => {
     const id = fixtures.ids.balance;
     const cases: [string[], RegExp][] = [
-      [[id], /--format is required \(json or har\)/],
-      [[id, '--format', 'xml'], /unknown --format "xml" \(json or har\)/],
+      [[id], /--format is required \(json, har or mock\)/],
+      [[id, '--format', 'xml'], /unknown --format "xml" \(json, har or mock\)/],
       [['--format', 'json'], /name one session id/],
       [[id, id, '--format', 'json'], /name one session id/],
       [[id, '--format', 'json', '--pretty'], /sessions export: Unknown option '--pretty'/],

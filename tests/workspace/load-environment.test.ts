@@ -218,9 +218,9 @@ headers: { "a b": x, Content-Length: 1, X: "a\\nb", Y: "\${bad ref}" }
     ]);
   });
 
-  test('mock replies are refused for now, in one place', async () => {
+  test('a mocked node needs rules (the section itself: tests/workspace/mock-section.test.ts)', async () => {
     assert.deepEqual(await problemsOf('mock.yaml', 'name: x\nmock:\n  auth: []\n'), [
-      '2:1 mock: mock replies are not supported yet',
+      '3:9 mock.auth: must list at least one rule, e.g. - json: { authenticated: true }',
     ]);
   });
 

@@ -19,13 +19,14 @@ describe('the sample workspace', () => {
     const files = await listEnvironmentFiles(root);
     assert.deepEqual(files, [
       join(root, 'environments/demo.yaml'),
+      join(root, 'environments/mock.yaml'),
       join(root, 'environments/staging.yaml'),
     ]);
     const demo = await loadEnvironmentFile(files[0]!);
     assert.deepEqual(demo.problems, []);
     assert.equal(demo.environment?.name, 'Demo CRM');
     assert.equal(demo.environment?.demoCrm, true);
-    const staging = await loadEnvironmentFile(files[1]!);
+    const staging = await loadEnvironmentFile(files[2]!);
     assert.deepEqual(staging.problems, []);
     assert.equal(staging.environment?.name, 'Staging CRM');
     assert.deepEqual(staging.environment?.variables, {
@@ -33,6 +34,10 @@ describe('the sample workspace', () => {
     });
     assert.deepEqual(staging.environment?.secrets, ['crm_token']);
     assert.deepEqual(staging.environment?.headers, { Authorization: 'Bearer ${secret.crm_token}' });
+    // Its mock section is checked in tests/workspace/mock-section.test.ts.
+    const mock = await loadEnvironmentFile(files[1]!);
+    assert.deepEqual(mock.problems, []);
+    assert.equal(mock.environment?.name, 'Mock CRM');
   });
 
   test('it is found from its flow, lists its flow, and resolves --env by name', async () => {

@@ -4,6 +4,7 @@
  * and the limits it overrides. The CLI, the desktop app and browser mode all place calls through
  * this, so an environment means the same thing everywhere.
  */
+import type { MockRoute } from '../../shared/mock-types.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 import type { WebhookNetwork } from '../webhook/network-options.ts';
@@ -21,12 +22,14 @@ export interface CallEnvironment {
 
 /**
  * Builds the call's share of `environment`. `demoCrmUrl` is where the built-in demo CRM listens,
- * for an environment with `demoCrm: true` (its `crm_base` then points there).
+ * for an environment with `demoCrm: true` (its `crm_base` then points there). `mock` is the route
+ * to the mock server registered for the environment's `mock` section, when it has one.
  */
 export function callEnvironment(
   environment: ResolvedEnvironment,
   secrets: Readonly<Record<string, string>>,
   demoCrmUrl: string | null,
+  mock: MockRoute | null = null,
 ): CallEnvironment {
   const variables: VarMap = { ...environment.variables };
   if (environment.demoCrm && demoCrmUrl !== null) variables.crm_base = demoCrmUrl;
@@ -43,6 +46,7 @@ export function callEnvironment(
     // The demo CRM is this machine's own loopback server: HTTP(S)_PROXY must not send its
     // webhooks to a corporate proxy that cannot reach it. An explicit `proxy:` still applies.
     ...(environment.demoCrm && demoCrmUrl !== null ? { proxyEnv: {} } : {}),
+    ...(mock !== null ? { mock } : {}),
   };
   return { variables, secrets, network, limits: environment.limits };
 }

@@ -2,6 +2,7 @@
  * The `run --json` document of ../shared/spec/CLI.md, built from a finished call: what `run` prints
  * and what a `test` case's expectations are checked against.
  */
+import type { MockMarker } from '../../shared/mock-types.ts';
 import type { CallResult } from '../engine/call-engine.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import type { Violation, WebhookExchange, WebhookWarning } from '../../shared/webhook-types.ts';
@@ -20,6 +21,8 @@ export interface RunJsonWebhook {
   warnings: WebhookWarning[];
   variablesSet: VarMap;
   durationMs: number;
+  /** Present when an environment's mock answered: the rule (1-based) and the mock server. */
+  mock?: MockMarker;
 }
 
 /** The whole `run --json` document. */
@@ -55,6 +58,7 @@ export function toRunJsonWebhook(x: WebhookExchange): RunJsonWebhook {
     warnings: x.warnings,
     variablesSet: x.variablesSet,
     durationMs: Math.round(x.timings.totalMs * 10) / 10,
+    ...(x.mock ? { mock: x.mock } : {}),
   };
 }
 

@@ -40,7 +40,8 @@ commands:
   validate <flow.json>...   check flows; every problem with its JSON Pointer [--json]
   sessions list             logged sessions, newest first [--limit N] [--flow ID] [--db P] [--json]
   sessions show <id>        one session with all its events [--db P] [--json]
-  sessions export <id>      --format json|har: session or webhooks as HAR [--output F] [--db P]
+  sessions export <id>      --format json|har|mock: session, webhooks as HAR, or an environment
+                            whose mocks give every reply back [--output F] [--db P]
   replay <id>               re-run a session through the flow as it is now and diff; exit 1 if it
                             differs [--mock-webhooks] [--demo-crm] [--flow F] [--var n=v] [--log] [--json]
   test <file.yaml|dir>      scripted call tests [--demo-crm] [--var n=v] [--junit P] [--log|--db P] [--json]

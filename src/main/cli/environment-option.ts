@@ -1,7 +1,8 @@
 /**
  * `--workspace`, `--env NAME|FILE` and `--secret`, shared by `run`, `test`, `replay` and `send`
  * (../shared/spec/CLI.md, ../shared/spec/WORKSPACE.md): the environment read and judged before
- * anything is sent, its secrets checked, and the demo CRM started when the environment asks for it.
+ * anything is sent, its secrets checked, and the demo CRM started when the environment asks for it,
+ * the mock server when it mocks nodes.
  */
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 import { DEFAULT_WEBHOOK_LIMITS } from '../../shared/webhook-types.ts';
@@ -9,6 +10,8 @@ import { callEnvironment, describeLimitOverrides } from '../calls/call-environme
 import type { CallEnvironment } from '../calls/call-environment.ts';
 import { startDemoCrm } from '../demo-crm/demo-crm-server.ts';
 import type { DemoCrm } from '../demo-crm/demo-crm-server.ts';
+import { createMockServer } from '../mock/mock-server.ts';
+import type { MockServer } from '../mock/mock-server.ts';
 import type { LoadedEnvironment } from '../workspace/environment-types.ts';
 import { formatEnvironmentProblem } from '../workspace/load-environment.ts';
 import { missingSecretMessage, missingSecrets } from '../workspace/environment-secrets.ts';
@@ -105,7 +108,17 @@ export async function resolveCliEnvironment(
     crm = await startDemoCrm({ port: 0 });
     println(io.stderr, `demo CRM listening on ${crm.url} (environment ${environment.name})`);
   }
-  const call = callEnvironment(environment, secrets, crm?.url ?? null);
+  let mocks: MockServer | null = null;
+  let route = null;
+  if (environment.mock !== undefined) {
+    mocks = createMockServer();
+    route = await mocks.route(environment.mock);
+    println(
+      io.stderr,
+      `mock replies for ${Object.keys(environment.mock).join(', ')} from ${route.origin} (environment ${environment.name}); other nodes go to their URL`,
+    );
+  }
+  const call = callEnvironment(environment, secrets, crm?.url ?? null, route);
   return {
     ...call,
     // HTTP(S)_PROXY and NO_PROXY come from the command's environment, not this process's (the
@@ -113,7 +126,7 @@ export async function resolveCliEnvironment(
     network: { proxyEnv: io.env, ...call.network },
     name: environment.name,
     close: async () => {
-      await crm?.close();
+      await Promise.all([crm?.close(), mocks?.close()]);
     },
   };
 }

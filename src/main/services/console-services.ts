@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { AppInfo } from '../../shared/contract.ts';
 import { startDemoCrm } from '../demo-crm/demo-crm-server.ts';
 import { createRealClock } from '../engine/clock.ts';
+import { createMockServer } from '../mock/mock-server.ts';
 import { charsPerSecondAt, createSilentSpeaker } from '../engine/speaker.ts';
 import { createMemorySecretStore } from '../secrets/secret-store.ts';
 import { openSessionStore } from '../store/session-store.ts';
@@ -100,7 +101,10 @@ export async function createConsoleServices(
     if (event.kind === 'flow_opened') flowPathGrants.grant(event.path);
   });
   const secretStore = options.secretStore ?? createMemorySecretStore();
+  // Listens only once an environment with a `mock` section places a call.
+  const mockServer = createMockServer();
   const environments = createEnvironmentLibrary({
+    mockServer,
     root: () => workspace.root(),
     secrets: secretStore,
     demoCrmUrl: demoCrm.url,
@@ -187,6 +191,7 @@ export async function createConsoleServices(
       replaySpeech.cancel();
       await calls.closeAll();
       await demoCrm.close();
+      await mockServer.close();
       store.close();
     },
   };

@@ -10,6 +10,7 @@ import { callEnvironment } from '../calls/call-environment.ts';
 import type { CallEnvironment } from '../calls/call-environment.ts';
 import { fileNameFromTitle } from '../../shared/file-name.ts';
 import { writeFileAtomic } from '../fs/write-file-atomic.ts';
+import type { MockServer } from '../mock/mock-server.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { LoadedEnvironment, ResolvedEnvironment } from '../workspace/environment-types.ts';
 import { NO_TLS } from '../workspace/environment-types.ts';
@@ -40,6 +41,11 @@ export interface EnvironmentLibraryDeps {
   shell: 'electron' | 'browser';
   /** The system's open dialog for a TLS file (desktop app); absent in browser mode. */
   pickFile?: (title: string, defaultPath: string) => Promise<string | null>;
+  /**
+   * The process's mock server, which answers the nodes of an environment's `mock` section
+   * (started at the first call that needs it). Absent: such an environment is refused for calls.
+   */
+  mockServer?: MockServer;
 }
 
 /** Lists, edits and resolves environments. */
@@ -84,6 +90,7 @@ function describeEnvironment(environment: ResolvedEnvironment): string {
   const parts = [typeof base === 'string' ? `CRM ${base}` : 'the flow file’s crm_base'];
   if (environment.proxy) parts.push(`proxy ${environment.proxy.replace(/\/\/[^@/]*@/, '//')}`);
   if (environment.tls.insecure) parts.push('certificate checks off');
+  if (environment.mock) parts.push(`mocks ${Object.keys(environment.mock).join(', ')}`);
   return parts.join(' · ');
 }
 
@@ -270,7 +277,17 @@ export function createEnvironmentLibrary(deps: EnvironmentLibraryDeps): Environm
           missingSecretMessage(missing, environment, deps.shell === 'electron' ? 'app' : 'browser'),
         );
       }
-      return callEnvironment(environment, values, deps.demoCrmUrl);
+      if (environment.mock === undefined) {
+        return callEnvironment(environment, values, deps.demoCrmUrl);
+      }
+      if (deps.mockServer === undefined) {
+        throw new ServiceError(
+          'conflict',
+          `environment "${loaded.name}" mocks nodes, and this console runs no mock server`,
+        );
+      }
+      const route = await deps.mockServer.route(environment.mock);
+      return callEnvironment(environment, values, deps.demoCrmUrl, route);
     },
   };
 }

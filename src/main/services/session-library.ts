@@ -9,7 +9,7 @@ import type { SessionDetail, SessionQuery } from '../../shared/session-types.ts'
 import type { RerunMode, RerunReport } from '../../shared/rerun/rerun-types.ts';
 import type { CallEnvironment } from '../calls/call-environment.ts';
 import { APP_EXPORTER } from '../export/exporter.ts';
-import { exportExtension, exportSession } from '../export/export-session.ts';
+import { exportExtension, exportMimeType, exportSession } from '../export/export-session.ts';
 import type { ExportFormat } from '../export/export-session.ts';
 import { describeCallerScript } from '../rerun/caller-script.ts';
 import { rerunSession } from '../rerun/rerun-session.ts';
@@ -83,7 +83,7 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
       const session = get(id);
       return {
         fileName: `session-${session.id.slice(0, 8)}${exportExtension(format)}`,
-        mimeType: 'application/json',
+        mimeType: exportMimeType(format),
         content: exportSession(session, format, APP_EXPORTER),
       };
     },

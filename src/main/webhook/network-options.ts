@@ -3,6 +3,8 @@
  * sent with every request, TLS trust and client certificates, and the proxy.
  */
 
+import type { MockRoute } from '../../shared/mock-types.ts';
+
 /**
  * TLS settings of the webhook client. A PEM that does not parse, a key without its certificate
  * or one that does not match it: every https exchange fails with `tls_error` naming the field
@@ -43,4 +45,10 @@ export interface WebhookNetwork {
   proxy?: string | null;
   /** Where the proxy variables are read (lower case first, then upper); default `process.env`. */
   proxyEnv?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Mocked nodes (an environment's `mock` section served by the loopback mock server): a listed
+   * node's request is matched against its rules and sent there, never to its own URL, whatever
+   * the proxy settings; a node not listed is unaffected.
+   */
+  mock?: MockRoute;
 }

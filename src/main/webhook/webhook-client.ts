@@ -14,12 +14,15 @@ import type {
 import { describeError } from './describe-error.ts';
 import { evaluateResponse } from './evaluate-response.ts';
 import { createTransport } from './http-transport.ts';
+import type { Transport } from './http-transport.ts';
+import { sendMocked } from './mocked-exchange.ts';
 import type { WebhookNetwork } from './network-options.ts';
 import { createLookups } from './reference-lookup.ts';
 import { renderRequest } from './render-request.ts';
 import type { RenderedRequest } from './render-request.ts';
 import { limitsForNode, mergeLimits } from './resolve-limits.ts';
 import { toCurl } from './to-curl.ts';
+import type { TransportRequest, TransportResult } from './transport-types.ts';
 
 /**
  * Client settings: limits over the platform defaults, the User-Agent to send, and the network
@@ -150,6 +153,34 @@ const INSECURE_TLS: WebhookWarning = {
   detail: "certificate checks are off (the environment's tls.insecure): the platform will check",
 };
 
+/** The exchange for a reply (or a failure) the transport brought back. */
+function judge(
+  input: ExecuteInput,
+  rendered: RenderedRequest,
+  result: TransportResult,
+  limits: WebhookLimits,
+  startedAt: number,
+  https: boolean,
+): ExecuteResult {
+  const evaluation = evaluateResponse(
+    result,
+    input.node.setVariable,
+    limits,
+    input.onHangup === true,
+  );
+  return assemble(input, rendered, {
+    ...evaluation,
+    timings: {
+      startedAt,
+      connectMs: result.connectMs,
+      // Only https exchanges have the field: plain http ones keep their recorded shape.
+      ...(https ? { tlsMs: result.tlsMs ?? null } : {}),
+      ttfbMs: result.ttfbMs,
+      totalMs: result.totalMs,
+    },
+  });
+}
+
 /** Creates a client with one keep-alive undici Agent; call `close()` when the call ends. */
 export function createWebhookClient(options: WebhookClientOptions = {}): WebhookClient {
   const baseLimits = mergeLimits(options.limits);
@@ -157,6 +188,13 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
   const network = options.network ?? {};
   const transport = createTransport(baseLimits.connectTimeoutMs, network);
   const insecure = network.tls?.insecure === true;
+  const mock = network.mock;
+  // Mocked requests go to loopback directly: never through the environment's proxy or TLS.
+  let mockTransport: Transport | null = null;
+  const mockSend = (request: TransportRequest): Promise<TransportResult> => {
+    mockTransport ??= createTransport(baseLimits.connectTimeoutMs, { proxy: null, proxyEnv: {} });
+    return mockTransport.send(request);
+  };
 
   async function run(
     input: ExecuteInput,
@@ -165,12 +203,8 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
   ): Promise<ExecuteResult> {
     const node = input.node;
     const limits = limitsForNode(baseLimits, node);
-    const rendered = renderRequest(
-      node,
-      createLookups(input.variables, input.secrets),
-      userAgent,
-      network.headers,
-    );
+    const lookups = createLookups(input.variables, input.secrets);
+    const rendered = renderRequest(node, lookups, userAgent, network.headers);
     progress.rendered = rendered;
     if (rendered.wire === null) {
       const failure: Violation = rendered.failure ?? {
@@ -186,6 +220,23 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         timings: unsentTimings(startedAt),
       });
     }
+    // One own-property test for unmocked calls: the load tests' hot path pays nothing more.
+    if (mock !== undefined && Object.hasOwn(mock.nodes, input.nodeId)) {
+      const mocked = await sendMocked(input.nodeId, mock, rendered, lookups.real, limits, mockSend);
+      if ('violation' in mocked) {
+        return assemble(input, rendered, {
+          response: null,
+          violations: [mocked.violation],
+          warnings: [],
+          parsed: {},
+          applicable: {},
+          timings: { ...unsentTimings(startedAt), totalMs: Date.now() - startedAt },
+        });
+      }
+      const done = judge(input, rendered, mocked.result, limits, startedAt, false);
+      done.exchange.mock = mocked.marker;
+      return done;
+    }
     const https = rendered.wire.origin.startsWith('https:');
     // Every exchange that goes out over https without certificate checks says so.
     if (insecure && https) rendered.warnings.unshift({ ...INSECURE_TLS });
@@ -195,18 +246,7 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
       responseTimeoutMs: limits.responseTimeoutMs,
       maxBodyBytes: limits.maxBodyBytes,
     });
-    const evaluation = evaluateResponse(result, node.setVariable, limits, input.onHangup === true);
-    return assemble(input, rendered, {
-      ...evaluation,
-      timings: {
-        startedAt,
-        connectMs: result.connectMs,
-        // Only https exchanges have the field: plain http ones keep their recorded shape.
-        ...(https ? { tlsMs: result.tlsMs ?? null } : {}),
-        ttfbMs: result.ttfbMs,
-        totalMs: result.totalMs,
-      },
-    });
+    return judge(input, rendered, result, limits, startedAt, https);
   }
 
   return {
@@ -221,6 +261,8 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         return internalFailure(input, progress.rendered, error, startedAt);
       }
     },
-    close: () => transport.close(),
+    close: async () => {
+      await Promise.all([transport.close(), mockTransport?.close()]);
+    },
   };
 }

@@ -23,9 +23,7 @@ export const ENVIRONMENT_FIELDS = [
  * Fields the documentation describes that this console does not implement yet, and what to say
  * about them. The single place to edit when one of them lands.
  */
-export const UNSUPPORTED_FIELDS: Readonly<Record<string, string>> = {
-  mock: 'mock replies are not supported yet',
-};
+export const UNSUPPORTED_FIELDS: Readonly<Record<string, string>> = {};
 
 /** Keys allowed under `tls:` (CA, client cert and key, `insecure`); any other is reported. */
 export const TLS_FIELDS = ['ca', 'cert', 'key', 'insecure'] as const;
@@ -84,3 +82,36 @@ export const MAX_CA_FILES = 50;
 
 /** Aliases `toJS` may expand (the yaml library's own guard against exponential expansion). */
 export const MAX_ALIAS_COUNT = 100;
+
+/** Most nodes under `mock`, rules per node, and conditions per rule's `when`. */
+export const MAX_MOCK_NODES = 100;
+export const MAX_MOCK_RULES = 50;
+export const MAX_MOCK_CONDITIONS = 20;
+
+/** Keys of one mock rule (../shared/spec/WORKSPACE.md, "Mock replies"). */
+export const MOCK_RULE_FIELDS = [
+  'when',
+  'status',
+  'json',
+  'ini',
+  'text',
+  'body',
+  'headers',
+  'delayMs',
+  'fault',
+] as const;
+
+/** The reply body kinds of a rule: at most one per rule. */
+export const MOCK_BODY_FIELDS = ['json', 'ini', 'text', 'body'] as const;
+
+/** Reply statuses a rule may give (1xx are not replies). */
+export const MOCK_STATUS_RANGE = { min: 200, max: 599 };
+
+/** A rule's delay, in ms: the same ceiling as the timeouts it is meant to test. */
+export const MOCK_DELAY_RANGE = { min: 0, max: 600_000 };
+
+/** Entries of a rule's `json` reply, nested ones included (aliases count each time). */
+export const MAX_MOCK_JSON_ENTRIES = 10_000;
+
+/** Deepest nesting of a rule's `json` reply. */
+export const MAX_MOCK_JSON_DEPTH = 32;

@@ -3,6 +3,7 @@
  * file of a workspace's `environments/` folder, validated, its TLS files read, ready to place calls
  * with. Secret values are never part of it: only the names it declares.
  */
+import type { MockSection } from '../../shared/mock-types.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 
@@ -69,6 +70,11 @@ export interface ResolvedEnvironment {
    * URL (the CLI starts it in-process, the desktop app uses its own).
    */
   demoCrm: boolean;
+  /**
+   * Mocked `http` nodes and their rules (the `mock` section), answered by the console's loopback
+   * mock server; absent when the environment mocks nothing.
+   */
+  mock?: MockSection;
 }
 
 /** An environment file read: the environment when it is valid, and every problem found. */

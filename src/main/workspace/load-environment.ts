@@ -118,6 +118,8 @@ async function load(file: string, id: string): Promise<LoadedEnvironment> {
     proxy: fields.proxy,
     limits: fields.limits,
     demoCrm: fields.demoCrm,
+    // Only an environment that mocks something carries the field.
+    ...(Object.keys(fields.mock).length > 0 ? { mock: fields.mock } : {}),
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'yaml';
 import { isScalar, isSeq } from 'yaml';
+import type { MockSection } from '../../shared/mock-types.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 import type { SourcePos } from '../call-tests/test-file-types.ts';
@@ -22,6 +23,7 @@ import {
 import type { HeaderAt } from './read-headers.ts';
 import { checkHeaderSecrets, readHeaders } from './read-headers.ts';
 import type { PathAt, TlsPaths } from './read-tls-files.ts';
+import { readMock } from './read-mock.ts';
 import { readVariables } from './read-variables.ts';
 import { setOwn } from './set-own.ts';
 
@@ -35,6 +37,8 @@ export interface EnvironmentFields {
   proxy: string | null;
   limits: Partial<WebhookLimits>;
   demoCrm: boolean;
+  /** Mocked nodes; empty when the file has no `mock` section. */
+  mock: MockSection;
 }
 
 /** True for an empty value or an explicit `null`: an optional field then means "none". */
@@ -158,6 +162,7 @@ export function readEnvironmentFields(reader: YamlReader, root: Node): Environme
     proxy: null,
     limits: {},
     demoCrm: false,
+    mock: {},
   };
   const entries = reader.map(root, '', ENVIRONMENT_FIELDS, start);
   if (!entries) return fields;
@@ -196,5 +201,8 @@ export function readEnvironmentFields(reader: YamlReader, root: Node): Environme
   if (demoCrm && !isNone(demoCrm.value)) {
     fields.demoCrm = reader.boolean(demoCrm.value, 'demoCrm', demoCrm.keyPos) ?? false;
   }
+
+  const mock = entries.get('mock');
+  if (mock) fields.mock = readMock(reader, mock.value, mock.keyPos) ?? {};
   return fields;
 }

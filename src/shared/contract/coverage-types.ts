@@ -59,7 +59,7 @@ export interface ExploreReport {
   flowPath: string;
   environmentId: string | null;
   cases: ExploredCase[];
-  /** The test file to write (CLI.md's YAML), its `flow:` relative to {@link suggestedPath}. */
+  /** The test file to write (the YAML of ../shared/spec/CLI.md), its `flow:` relative to {@link suggestedPath}. */
   yaml: string;
   /** Where "Save" writes it: the workspace's tests/ folder, or the saved-tests folder. */
   suggestedPath: string;

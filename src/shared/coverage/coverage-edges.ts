@@ -15,7 +15,7 @@ export type InputFailureKind = 'timeout' | 'invalid';
 /**
  * The families of webhook errors an `onError` exit is counted by: no connection (`network`), no
  * complete reply in time (`timeout`), a status other than 200 (`status`), a reply that breaks a
- * rule of WEBHOOK.md (`reply`).
+ * rule of ../shared/spec/WEBHOOK.md (`reply`).
  */
 export const ERROR_FAMILIES = ['network', 'timeout', 'status', 'reply'] as const;
 

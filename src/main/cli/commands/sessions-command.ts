@@ -43,7 +43,7 @@ function summaryLine(s: SessionSummary): string {
 }
 
 /**
- * `sessions export <id> --format json|har [--output FILE]`: the document on stdout, or written
+ * `sessions export <id> --format json|har|mock [--output FILE]`: the document on stdout, or written
  * atomically to FILE (its path then goes to stderr, keeping stdout for data only).
  */
 async function sessionsExport(args: string[], io: CliIo): Promise<number> {
@@ -52,7 +52,7 @@ async function sessionsExport(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       'sessions export: name one session id (or a unique prefix of 4+ characters)',
     );
-  const formats = EXPORT_FORMATS.join(' or ');
+  const formats = `${EXPORT_FORMATS.slice(0, -1).join(', ')} or ${EXPORT_FORMATS.at(-1)}`;
   if (values.format === undefined)
     throw new UsageError(`sessions export: --format is required (${formats})`);
   if (!isExportFormat(values.format))

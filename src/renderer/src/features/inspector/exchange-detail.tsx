@@ -60,6 +60,12 @@ export function ExchangeDetail({ exchange }: { exchange: WebhookExchange }): Rea
             node <code>{exchange.node}</code>
           </span>
           {exchange.onHangup && <span className="tag tag--hangup">on hang-up</span>}
+          {exchange.mock && (
+            <span className="tag tag--mock" data-testid="exchange-detail-mocked">
+              mocked: rule {exchange.mock.rule} of <code>{exchange.node}</code>, answered by{' '}
+              {exchange.mock.server}
+            </span>
+          )}
           <span className="spacer" />
           <CopyCurlButton key={exchange.curl} curl={exchange.curl} />
         </div>

@@ -1,6 +1,7 @@
 /**
  * The exchanges of the call, one row each: node, method, URL, status, time and verdict; requests
- * sent on hang-up are marked. Selecting a row shows it below.
+ * sent on hang-up and replies from the environment's mock are marked. Selecting a row shows it
+ * below.
  */
 import type { ReactElement } from 'react';
 import { formatDuration } from '../../lib/format-time.ts';
@@ -40,6 +41,18 @@ export function ExchangeList({ entries, selected, onSelect }: ExchangeListProps)
                   <>
                     {' '}
                     <span className="tag tag--hangup">on hang-up</span>
+                  </>
+                )}
+                {exchange.mock && (
+                  <>
+                    {' '}
+                    <span
+                      className="tag tag--mock"
+                      title={`Answered by mock rule ${exchange.mock.rule} of the environment`}
+                      data-testid="exchange-mocked"
+                    >
+                      mock
+                    </span>
                   </>
                 )}
               </span>
