@@ -5,6 +5,7 @@
 import type { ExpectationFailure } from './expectation-failure.ts';
 import { describeFailure } from './expectation-failure.ts';
 import { casePassed } from './run-test-case.ts';
+import type { CoverageReport } from '../../shared/coverage/coverage-report.ts';
 import type { RunJson } from '../calls/run-json.ts';
 import type { SuiteResult } from './run-test-files.ts';
 import { tally } from './format-results.ts';
@@ -25,10 +26,15 @@ export interface TestRunJson {
   passed: number;
   failed: number;
   files: { file: string; flow: string; flowFile: string; timeMs: number; cases: CaseJson[] }[];
+  /** Each flow's coverage over the run (`--coverage`, `--coverage-html`, `--min-coverage`). */
+  coverage?: CoverageReport[];
 }
 
-/** Builds the `test --json` document. */
-export function toTestRunJson(suites: readonly SuiteResult[]): TestRunJson {
+/** Builds the `test --json` document; `coverage` is added when the run measured it. */
+export function toTestRunJson(
+  suites: readonly SuiteResult[],
+  coverage?: CoverageReport[],
+): TestRunJson {
   const round = (ms: number): number => Math.round(ms * 10) / 10;
   return {
     ...tally(suites),
@@ -47,5 +53,6 @@ export function toTestRunJson(suites: readonly SuiteResult[]): TestRunJson {
         call: c.run,
       })),
     })),
+    ...(coverage === undefined ? {} : { coverage }),
   };
 }

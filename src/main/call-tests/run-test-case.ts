@@ -3,6 +3,7 @@
  * webhooks on a virtual clock, the caller's keys from the case's `dtmf` script), the case's setup
  * over the file's defaults. Then checks the expectations against the result.
  */
+import type { CallEvent } from '../../shared/call-events.ts';
 import type { VarMap } from '../../shared/variables.ts';
 import type { WebhookLimits } from '../../shared/webhook-types.ts';
 import type { WebhookNetwork } from '../webhook/network-options.ts';
@@ -26,6 +27,11 @@ export interface CaseEnvironment {
   limits?: Partial<WebhookLimits>;
   /** Log each call here; null (the default for `test`) keeps test calls out of the session log. */
   store: SessionStore | null;
+  /**
+   * Keep each call's events in its result (`test --coverage`): off by default, so a run without
+   * coverage holds no event in memory.
+   */
+  captureEvents?: boolean;
 }
 
 /** How one case went. */
@@ -41,6 +47,8 @@ export interface CaseResult {
   error: string | null;
   /** The call as `run --json` reports it; null when the runner failed. */
   run: RunJson | null;
+  /** The call's events, in order: only when the environment asked to capture them. */
+  events?: CallEvent[];
 }
 
 /** True when the case passed. */
@@ -57,6 +65,8 @@ export async function runTestCase(
   const started = performance.now();
   const defaults = file.test.defaults;
   const base = { name: testCase.name, line: testCase.pos.line, dtmf: testCase.dtmf };
+  const events: CallEvent[] | null = env.captureEvents ? [] : null;
+  const captured = events === null ? {} : { events };
   try {
     const running = placeScriptedCall({
       flow: file.flow,
@@ -72,10 +82,18 @@ export async function runTestCase(
       ...(env.network ? { network: env.network } : {}),
       ...(env.limits ? { limits: env.limits } : {}),
       store: env.store,
+      ...(events === null ? {} : { onEvent: (event: CallEvent) => events.push(event) }),
     });
     const run = toRunJson(await running.done, running.sessionId);
     const failures = checkExpectations(testCase.expect, run);
-    return { ...base, timeMs: performance.now() - started, failures, error: null, run };
+    return {
+      ...base,
+      timeMs: performance.now() - started,
+      failures,
+      error: null,
+      run,
+      ...captured,
+    };
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return {
@@ -84,6 +102,7 @@ export async function runTestCase(
       failures: [],
       error: message,
       run: null,
+      ...captured,
     };
   }
 }

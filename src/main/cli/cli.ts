@@ -45,6 +45,11 @@ commands:
   replay <id>               re-run a session through the flow as it is now and diff; exit 1 if it
                             differs [--mock-webhooks] [--demo-crm] [--flow F] [--var n=v] [--log] [--json]
   test <file.yaml|dir>      scripted call tests [--demo-crm] [--var n=v] [--junit P] [--log|--db P] [--json]
+      --coverage            nodes and exits the cases took, per flow: a table after the results
+                            (in --json: "coverage")
+      --coverage-html <F>   the coverage as a self-contained HTML page (implies --coverage)
+      --min-coverage N      exit 1 when a flow's cases take under N % of its exits (0 to 100;
+                            implies --coverage)
   send <flow.json> --node <id>
                             fire one http node's request as a call would; print the exchange; no
                             call, no session [--var n=v] [--json]; exit 1 when it has an error
@@ -72,7 +77,8 @@ exit status (each command's --help has its own):
              file that cannot be read
   sessions   0 ok; 1 no such session, or the log cannot be opened; 2 usage error
   replay     0 the re-run matches; 1 it differs; 2 usage error, unknown session, invalid flow
-  test       0 every case passes; 1 a case fails; 2 usage error, invalid test file or flow
+  test       0 every case passes; 1 a case fails, or a flow is under --min-coverage; 2 usage
+             error, invalid test file or flow
   load       0 every call completed and no webhook had an error; 1 otherwise; 2 usage error,
              invalid flow, environment or cases file
   send       0 the exchange is ok; 1 it has an error; 2 usage error, node not an http node

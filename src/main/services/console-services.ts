@@ -132,7 +132,7 @@ export async function createConsoleServices(
     databasePath: store.path,
     demoCrmUrl: demoCrm.url,
   };
-  const sessions = createSessionLibrary(store, flows);
+  const sessions = createSessionLibrary(store, flows, () => workspace.root());
   const tests = createTestCaseLibrary(
     join(options.resourcesDir, 'tests'),
     join(options.dataDir, 'tests'),

@@ -17,6 +17,8 @@ import type { SessionStore } from '../store/session-store.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 import { runnableFlow } from './runnable-flow.ts';
+import { saveMockFromCall } from './mock-from-call.ts';
+import type { SavedMockEnvironment } from './mock-from-call.ts';
 import { serveRecording } from './serve-recording.ts';
 import { ServiceError } from './service-errors.ts';
 
@@ -44,13 +46,27 @@ export interface SessionLibrary {
    * @throws ServiceError `not_found` (session, flow file, or a recording the flow does not play)
    */
   recording(id: string, audio: string): Promise<RecordingFile>;
+  /**
+   * "Mock from this call": an environment whose mocks give back every reply the call received,
+   * saved in the open workspace's environments/ folder.
+   *
+   * @throws ServiceError `not_found`, `conflict` (no workspace open, no webhook in the call)
+   */
+  mockFromCall(id: string): Promise<SavedMockEnvironment>;
 }
 
 /** How far past the page a total is counted before it becomes "at least". */
 export const COUNT_PAST_PAGE = 10_000;
 
-/** The library over `store`, loading flows through `flows`. */
-export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): SessionLibrary {
+/**
+ * The library over `store`, loading flows through `flows`; `workspaceRoot` is the open
+ * workspace's folder (null when none is open).
+ */
+export function createSessionLibrary(
+  store: SessionStore,
+  flows: FlowCatalog,
+  workspaceRoot: () => string | null = () => null,
+): SessionLibrary {
   const get = (id: string): SessionDetail => {
     let session: SessionDetail | null;
     try {
@@ -76,11 +92,15 @@ export function createSessionLibrary(store: SessionStore, flows: FlowCatalog): S
       return total < atMost ? { total, items } : { total: atMost - 1, atLeast: true, items };
     },
     get,
+    mockFromCall: (id) => saveMockFromCall(get(id), workspaceRoot()),
     delete(id) {
       if (!store.delete(id)) throw new ServiceError('not_found', `no session "${id}"`);
     },
     export(id, format) {
       const session = get(id);
+      if (format === 'mock' && !session.events.some((e) => e.type === 'webhook')) {
+        throw new ServiceError('conflict', 'this call sent no webhook: there is nothing to mock');
+      }
       return {
         fileName: `session-${session.id.slice(0, 8)}${exportExtension(format)}`,
         mimeType: exportMimeType(format),

@@ -6,6 +6,9 @@
  *
  * Test calls are not logged unless asked (`--log`, `--db`): a CI suite or a developer's
  * repeated runs would otherwise bury the real sessions in the desktop app's log.
+ *
+ * `--coverage` (implied by `--coverage-html` and `--min-coverage`) keeps each call's events to
+ * count the nodes and exits the cases took, per flow; without it no event is kept.
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -25,6 +28,11 @@ import type { RunProgress } from '../../call-tests/run-test-files.ts';
 import { formatFileProblem } from '../../call-tests/yaml-reader.ts';
 import type { DemoCrm } from '../../demo-crm/demo-crm-server.ts';
 import { writeFileAtomic } from '../../fs/write-file-atomic.ts';
+import type { CoverageReport } from '../../../shared/coverage/coverage-report.ts';
+import { collectCoverage, flowsBelow } from '../../coverage/collect-coverage.ts';
+import { renderCoverageHtml } from '../../coverage/coverage-html.ts';
+import { formatCoverage } from '../../coverage/coverage-text.ts';
+import { parseMinCoverage } from '../../coverage/min-coverage.ts';
 import type { SessionStore } from '../../store/session-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT, parseOptions, println, UsageError } from '../cli-io.ts';
@@ -41,6 +49,9 @@ const OPTIONS = {
   json: { type: 'boolean' },
   log: { type: 'boolean' },
   db: { type: 'string' },
+  coverage: { type: 'boolean' },
+  'coverage-html': { type: 'string' },
+  'min-coverage': { type: 'string' },
 } as const;
 
 /** Loads every file; prints every problem of every file and returns null when any has one. */
@@ -87,6 +98,41 @@ function humanProgress(io: CliIo): RunProgress {
   };
 }
 
+/** A report file the user named: resolved, and refused when it names a folder. */
+async function reportPath(
+  option: string,
+  value: string | undefined,
+  cwd: string,
+): Promise<string | null> {
+  if (value === undefined) return null;
+  const path = resolve(cwd, value);
+  if ((await stat(path).catch(() => null))?.isDirectory()) {
+    throw new UsageError(`test: --${option} ${value}: is a directory; name the report file`);
+  }
+  return path;
+}
+
+/** `--min-coverage`'s percent, or null when not given. */
+function minCoverage(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const parsed = parseMinCoverage(value);
+  if ('error' in parsed) throw new UsageError(`test: ${parsed.error}`);
+  return parsed.percent;
+}
+
+/** Prints each flow under `min` % of exits on stderr; true when there was any. */
+function reportBelowMinimum(reports: readonly CoverageReport[], min: number, io: CliIo): boolean {
+  const below = flowsBelow(reports, min);
+  for (const report of below) {
+    const where = report.flow.path === null ? '' : ` (${report.flow.path})`;
+    println(
+      io.stderr,
+      `test: flow ${report.flow.id}${where} covers ${report.edges.percent} % of its exits (${report.edges.taken}/${report.edges.total}), below --min-coverage ${min}`,
+    );
+  }
+  return below.length > 0;
+}
+
 /** Validates every test file first, then runs each case as a call; resolves to the exit code. */
 export async function testCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'test');
@@ -95,10 +141,10 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   }
   const variables = parseVarOptions('test', values.var, () => 'set it per case in the test file');
   refuseTwoCrmBases('test', values['demo-crm'], variables);
-  const junitPath = values.junit === undefined ? null : resolve(io.cwd, values.junit);
-  if (junitPath && (await stat(junitPath).catch(() => null))?.isDirectory()) {
-    throw new UsageError(`test: --junit ${values.junit}: is a directory; name the report file`);
-  }
+  const junitPath = await reportPath('junit', values.junit, io.cwd);
+  const htmlPath = await reportPath('coverage-html', values['coverage-html'], io.cwd);
+  const min = minCoverage(values['min-coverage']);
+  const withCoverage = values.coverage === true || htmlPath !== null || min !== null;
 
   const files = await loadAll(await testFilesNamed(positionals, io.cwd), io);
   if (!files) return EXIT.usage;
@@ -120,6 +166,7 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
         network: directToDemoCrm(environment.network, values['demo-crm']),
         limits: environment.limits,
         store,
+        captureEvents: withCoverage,
       },
       values.json ? {} : humanProgress(io),
       io.signal,
@@ -130,9 +177,22 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
       });
       println(io.stderr, `JUnit report written to ${junitPath}`);
     }
+    const coverage = withCoverage
+      ? collectCoverage(suites, (file) => file.flowDisplayPath)
+      : undefined;
+    if (htmlPath && coverage) {
+      await writeFileAtomic(htmlPath, renderCoverageHtml(coverage, new Date()), {
+        createFolder: true,
+      });
+      println(io.stderr, `Coverage report written to ${htmlPath}`);
+    }
     if (values.json) {
-      println(io.stdout, JSON.stringify(toTestRunJson(suites), null, 2));
+      println(io.stdout, JSON.stringify(toTestRunJson(suites, coverage), null, 2));
     } else {
+      if (coverage) {
+        println(io.stdout);
+        for (const line of formatCoverage(coverage)) println(io.stdout, line);
+      }
       println(io.stdout);
       println(io.stdout, formatSummary(suites));
     }
@@ -142,7 +202,8 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
       println(io.stderr, `test: interrupted; ${total - ran} of ${total} cases were not run`);
       return EXIT.failed;
     }
-    return tally(suites).failed > 0 ? EXIT.failed : EXIT.ok;
+    const belowMinimum = coverage && min !== null && reportBelowMinimum(coverage, min, io);
+    return tally(suites).failed > 0 || belowMinimum ? EXIT.failed : EXIT.ok;
   } finally {
     store?.close();
     await crm?.close();
