@@ -5,6 +5,7 @@
  */
 import type { CliIo } from './cli-io.ts';
 import { EXIT, println, UsageError } from './cli-io.ts';
+import { exploreCommand } from './commands/explore-command.ts';
 import { loadCommand } from './commands/load-command.ts';
 import { mockCrmCommand } from './commands/mock-crm-command.ts';
 import { replayCommand } from './commands/replay-command.ts';
@@ -67,6 +68,18 @@ commands:
       --demo-crm            start the demo CRM on a free port and point crm_base at it
       --report <file.html>  a self-contained HTML report with charts
       --json                one JSON document on stdout
+  explore <flow.json>       walk the flow with generated callers (every menu key and a wrong one,
+                            silence, too few and too many digits, * and #, values the mocks and
+                            datasets single out) and the environment's mocked replies; write test
+                            cases taking every exit reached; list the exits not reached and why
+      --out <file>          write the cases there (default: stdout, the summary then on stderr);
+                            an existing file is never replaced without --force
+      --force               replace the --out file
+      --max-cases N         write at most N cases (default 200)
+      --max-depth N         inputs per generated caller at most (default 12)
+      --max-calls N         calls placed at most (default 3000)
+      --var name=value      preset a user variable (repeatable)
+      --json                the report as one JSON document on stdout (the cases in "yaml")
   run, test, replay, send and load take --workspace <dir>, --env <name|file> and --secret name=value
   mock-crm                  start the demo CRM [--port N] (default 4010, 0 = any free port)
 
@@ -82,6 +95,8 @@ exit status (each command's --help has its own):
   load       0 every call completed and no webhook had an error; 1 otherwise; 2 usage error,
              invalid flow, environment or cases file
   send       0 the exchange is ok; 1 it has an error; 2 usage error, node not an http node
+  explore    0 every reachable exit was reached; 1 some were not (the cases found are still
+             written); 2 usage error, invalid flow or environment, --out exists without --force
   mock-crm   0 stopped with Ctrl-C; 2 usage error, port in use`;
 
 /**
@@ -104,7 +119,7 @@ export function commandHelp(command: string): string | null {
     blocks.push([`usage: ivr-console ${block[0]?.trim()}`, ...block.slice(1)].join('\n'));
   }
   if (blocks.length === 0) return null;
-  const shared = ['run', 'test', 'replay', 'load'].includes(command)
+  const shared = ['run', 'test', 'replay', 'load', 'explore'].includes(command)
     ? '\n\nalso: --workspace <dir>, --env <name|file>, --secret name=value (see ivr-console --help)'
     : '';
   return `${blocks.join('\n')}${shared}\n\n${exitStatusOf(command, all.slice(table + 1))}`;
@@ -153,6 +168,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await sendCommand(args, io);
       case 'load':
         return await loadCommand(args, io);
+      case 'explore':
+        return await exploreCommand(args, io);
       case undefined:
       case 'help':
       case '--help':
@@ -161,7 +178,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new UsageError(
-          `unknown command "${command}" (run, validate, sessions, replay, test, send, load, mock-crm; see --help)`,
+          `unknown command "${command}" (run, validate, sessions, replay, test, send, load, explore, mock-crm; see --help)`,
         );
     }
   } catch (error) {
