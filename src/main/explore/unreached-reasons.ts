@@ -73,9 +73,6 @@ function reasonAt(
   runs: readonly ExploreRun[],
   mocks: MockSection | null,
 ): string | null {
-  if (node.type === 'getDigits' && edge.exit.endsWith(':invalid') && node.minDigits <= 1) {
-    return 'cannot happen: with minDigits 1 every entry of a key is valid, and no key at all is a timeout';
-  }
   if (node.type === 'http' && !node.sendOnHangup) {
     const wanted: Outcome = edge.exit === 'next' ? 'ok' : (edge.exit.slice(6) as ErrorFamily);
     const what = wanted === 'ok' ? 'a reply the platform accepts' : `a ${wanted} error`;

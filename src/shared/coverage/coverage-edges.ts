@@ -83,15 +83,24 @@ const FAILURE_WORDS: Record<InputFailureKind, string> = {
   invalid: 'invalid input',
 };
 
-/** Adds the retry and last-failure exits an input node has. */
+/** Keys a caller can press at a menu (`MENU_KEY_PATTERN`): 0-9, `*` and `#`. */
+const MENU_KEYS = 12;
+
+/**
+ * Adds the retry and last-failure exits an input node has. `invalidPossible` is false where no
+ * input can be invalid (a getDigits that takes any single key, a menu that takes every key): an
+ * exit no caller can take is not counted, so 100 % stays attainable.
+ */
 function inputFailures(
   add: (exit: ExitName, to: string | null, label: string, field: CoverageEdge['field']) => void,
   node: { retries: number; onFail?: string | undefined },
+  invalidPossible: boolean,
 ): void {
-  for (const kind of ['timeout', 'invalid'] as const) {
+  const kinds: InputFailureKind[] = invalidPossible ? ['timeout', 'invalid'] : ['timeout'];
+  for (const kind of kinds) {
     if (node.retries > 0) add(`retry:${kind}`, null, `${FAILURE_WORDS[kind]}, retried`, null);
   }
-  for (const kind of ['timeout', 'invalid'] as const) {
+  for (const kind of kinds) {
     const to = node.onFail ?? null;
     const where = to === null ? 'hang up' : to;
     add(
@@ -122,13 +131,15 @@ export function nodeExits(id: string, node: FlowNode): CoverageEdge[] {
       break;
     case 'getDigits':
       add('next', node.next, `digits entered → ${node.next}`, ['next']);
-      inputFailures(add, node);
+      // Every key but the terminator counts as a digit, and the terminator alone is a timeout
+      // (engine/nodes/input-nodes.ts): with minDigits 1 no input is ever too short.
+      inputFailures(add, node, node.minDigits > 1);
       break;
     case 'menu':
       for (const [key, to] of Object.entries(node.options)) {
         add(`key:${key}`, to, `key ${key} → ${to}`, ['options', key]);
       }
-      inputFailures(add, node);
+      inputFailures(add, node, Object.keys(node.options).length < MENU_KEYS);
       break;
     case 'http':
       if (node.sendOnHangup) {
