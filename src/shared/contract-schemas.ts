@@ -158,8 +158,9 @@ export const CHANNEL_INPUTS = {
   }),
   'sessions.get': z.strictObject({ id: sessionId }),
   'sessions.delete': z.strictObject({ id: z.uuid() }),
-  'sessions.export': z.strictObject({ id: sessionId, format: z.enum(['json', 'har']) }),
+  'sessions.export': z.strictObject({ id: sessionId, format: z.enum(['json', 'har', 'mock']) }),
   'sessions.recording': z.strictObject({ id: sessionId, audio: audioPath }),
+  'sessions.mockFromCall': z.strictObject({ id: sessionId }),
   'sessions.rerun': z.strictObject({
     id: sessionId,
     /** `mock`: the recorded replies, no network. `live`: real webhooks. */
@@ -235,4 +236,20 @@ export const CHANNEL_INPUTS = {
   'load.stop': none,
   'load.status': none,
   'load.report': none,
+  /** A test file as `tests.list` names it, run with the environment's webhooks (or mocks). */
+  'tests.run': z.strictObject({ path: filePath, environmentId }),
+  'flows.explore': z.strictObject({
+    flowPath: filePath,
+    environmentId,
+    /** How many cases to keep at most (the CLI's default when absent). */
+    maxCases: z.number().int().min(1).max(500).optional(),
+  }),
+  'tests.saveGenerated': z.strictObject({
+    /** Where to save (the report's `suggestedPath`): a free name is picked if it exists. */
+    path: filePath,
+    text: z
+      .string()
+      .min(1, 'nothing to save')
+      .max(1024 * 1024, 'at most 1 MiB'),
+  }),
 } as const satisfies Record<Channel, z.ZodType>;

@@ -12,11 +12,13 @@ import type { Channel } from './contract/channels.ts';
 import type { Environment, EnvironmentDetail } from './contract/environment-types.ts';
 import type {
   ExportedFile,
+  SavedMockEnvironment,
   SavedTestCase,
   SessionPage,
   TestFileEntry,
 } from './contract/library-types.ts';
 import type { FlowText, PromptFile } from './contract/flow-editing-types.ts';
+import type { ExploreReport, TestRunReport } from './contract/coverage-types.ts';
 import type { LoadStatus } from './contract/load-types.ts';
 import type { FlowDocument, FlowEntry, WorkspaceState } from './contract/workspace-types.ts';
 import type { FlowProblem } from './flow/validate-flow.ts';
@@ -42,12 +44,20 @@ export type {
 export type {
   SessionPage,
   ExportedFile,
+  SavedMockEnvironment,
   SavedTestCase,
   TestCaseEntry,
   TestFileEntry,
 } from './contract/library-types.ts';
 export type { FlowText, PromptFile } from './contract/flow-editing-types.ts';
 export type { LoadPhase, LoadRunInfo, LoadStatus } from './contract/load-types.ts';
+export type {
+  ExploreReport,
+  ExploredCase,
+  TestRunCase,
+  TestRunReport,
+  UnreachedEdge,
+} from './contract/coverage-types.ts';
 export type {
   FlowGroup,
   FlowEntry,
@@ -119,6 +129,8 @@ export interface ChannelOutputs {
   'sessions.rerun': RerunReport;
   'sessions.saveAsTest': SavedTestCase;
   'sessions.recording': RecordingFile;
+  /** "Mock from this call": the environment saved in the workspace's environments/ folder. */
+  'sessions.mockFromCall': SavedMockEnvironment;
   'tests.list': TestFileEntry[];
   'workspace.get': WorkspaceState;
   /** Null when the open dialog was cancelled. */
@@ -153,6 +165,12 @@ export interface ChannelOutputs {
   'load.status': LoadStatus;
   /** The last run's self-contained HTML report. */
   'load.report': ExportedFile;
+  /** A test file run in the console: its cases passed or failed, and its flow's coverage. */
+  'tests.run': TestRunReport;
+  /** Test cases generated for a flow, with their coverage and the exits not reached. */
+  'flows.explore': ExploreReport;
+  /** Where the generated test file was saved (never over an existing file). */
+  'tests.saveGenerated': { path: string };
 }
 
 /** The input of channel `C`, as the renderer sends it. */

@@ -170,7 +170,7 @@ describe('the IPC edge', () => {
   });
 
   test('every channel answers an envelope for a valid request', async () => {
-    assert.equal(CHANNELS.length, 45);
+    assert.equal(CHANNELS.length, 49);
     const info = await ask('app.info');
     assert.ok(info.ok && info.value.databasePath.startsWith(con.dataDir));
     const flows = await ask('flows.list');
@@ -235,6 +235,18 @@ describe('the IPC edge', () => {
       await send('load.start', { flowPath: '/x.json', environmentId: 'demo', calls: 0 }),
       'invalid_input',
       /calls: at least 1/,
+    );
+    // The Tests screen's and Generate tests' channels refuse bad input at the edge, by field.
+    refused(await send('tests.run', { path: '', environmentId: 'demo' }), 'invalid_input', /path/);
+    refused(
+      await send('flows.explore', { flowPath: '/x.json', environmentId: 'demo', maxCases: 501 }),
+      'invalid_input',
+      /maxCases/,
+    );
+    refused(
+      await send('tests.saveGenerated', { path: '/x.yaml', text: '' }),
+      'invalid_input',
+      /text: nothing to save/,
     );
     const closed = await ask('workspace.close', {});
     assert.ok(closed.ok && closed.value.root === null);

@@ -54,6 +54,7 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     'sessions.delete': ({ id }) => sessions.delete(id),
     'sessions.export': ({ id, format }) => sessions.export(id, format),
     'sessions.recording': ({ id, audio }) => sessions.recording(id, audio),
+    'sessions.mockFromCall': ({ id }) => sessions.mockFromCall(id),
     'sessions.rerun': (input) => library.rerunSession(input),
     'sessions.saveAsTest': (input) => library.saveSessionAsTest(input),
     'tests.list': () => library.listTests(),
@@ -72,5 +73,8 @@ export function createChannelHandlers(services: ConsoleServices): ChannelHandler
     'load.stop': () => services.loadRunner.stop(),
     'load.status': () => services.loadRunner.status(),
     'load.report': () => services.loadRunner.report(),
+    'tests.run': (input) => services.testRunner.run(input),
+    'flows.explore': (input) => services.flowExplorer.explore(input),
+    'tests.saveGenerated': (input) => services.flowExplorer.save(input),
   };
 }

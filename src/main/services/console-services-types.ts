@@ -15,6 +15,7 @@ import type { ExternalLinks } from './external-links.ts';
 import type { FlowAccess } from './flow-access.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 import type { FlowEditing } from './flow-editing.ts';
+import type { FlowExplorer } from './flow-explorer.ts';
 import type { FlowPathGrants } from './flow-path-grants.ts';
 import type { FlowWatcher } from './flow-watcher.ts';
 import type { LibraryAccess } from './library-access.ts';
@@ -25,6 +26,7 @@ import type { SessionLibrary } from './session-library.ts';
 import type { SettingsStore } from './settings-store.ts';
 import type { SpeechBackend } from './speech-backend.ts';
 import type { TestCaseLibrary } from './test-case-library.ts';
+import type { TestRunner } from './test-runner.ts';
 import type { OpenDialogs, WorkspaceService } from './workspace-service.ts';
 
 /** What the shell knows. */
@@ -98,5 +100,9 @@ export interface ConsoleServices {
   readonly links: ExternalLinks;
   /** The Load screen's load run: one at a time, on worker threads. */
   readonly loadRunner: LoadRunner;
+  /** The Tests screen's runs: a test file's cases with its flow's coverage. */
+  readonly testRunner: TestRunner;
+  /** Generate tests on the flow view: explores a flow, saves the test file it generates. */
+  readonly flowExplorer: FlowExplorer;
   close(): Promise<void>;
 }

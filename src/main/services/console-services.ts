@@ -20,6 +20,7 @@ import { createExternalLinks } from './external-links.ts';
 import { createFlowAccess } from './flow-access.ts';
 import { createFlowCatalog } from './flow-catalog.ts';
 import { createFlowEditing } from './flow-editing.ts';
+import { createFlowExplorer } from './flow-explorer.ts';
 import { createFlowPathGrants } from './flow-path-grants.ts';
 import { createFlowWatcher } from './flow-watcher.ts';
 import { createLibraryAccess } from './library-access.ts';
@@ -30,6 +31,7 @@ import { createRequestSender } from './request-sender.ts';
 import { createSessionLibrary } from './session-library.ts';
 import { openSettingsStore } from './settings-store.ts';
 import { createTestCaseLibrary } from './test-case-library.ts';
+import { createTestRunner } from './test-runner.ts';
 import { createWorkspaceService } from './workspace-service.ts';
 
 // The shell, browser mode and the tests import the interfaces with createConsoleServices; they
@@ -184,6 +186,13 @@ export async function createConsoleServices(
     library: createLibraryAccess({ sessions, tests, environments, grants: flowPathGrants }),
     links: createExternalLinks(openExternal),
     loadRunner,
+    testRunner: createTestRunner({ environments, tests, workspaceRoot: () => workspace.root() }),
+    flowExplorer: createFlowExplorer({
+      environments,
+      workspaceRoot: () => workspace.root(),
+      savedTestsDir: join(options.dataDir, 'tests'),
+      checkFlow: (path) => flowPathGrants.check(path),
+    }),
     async close() {
       flowWatcher.close();
       await loadRunner.close();

@@ -18,7 +18,8 @@ export interface FlowExplorer {
   /**
    * Explores the flow at `flowPath` in environment `environmentId`; writes nothing.
    *
-   * @throws ServiceError `invalid_input` for a flow that cannot be read or is invalid; what
+   * @throws ServiceError `forbidden` for a flow the page was never shown; `invalid_input` for a
+   *   flow that cannot be read or is invalid; what
    *   EnvironmentLibrary.forCall throws for an environment that cannot place calls
    */
   explore(input: {
@@ -42,6 +43,11 @@ export interface FlowExplorerDeps {
   workspaceRoot: () => string | null;
   /** The saved-tests folder (`<dataDir>/tests`), used without a workspace. */
   savedTestsDir: string;
+  /**
+   * Throws ServiceError `forbidden` for a flow the page was never shown (the desktop app's
+   * grants): exploring places calls against the environment's webhooks, as a call would.
+   */
+  checkFlow?: (path: string) => void;
 }
 
 function inside(folder: string, path: string): boolean {
@@ -57,6 +63,7 @@ export function createFlowExplorer(deps: FlowExplorerDeps): FlowExplorer {
   };
   return {
     async explore({ flowPath, environmentId, maxCases }) {
+      deps.checkFlow?.(flowPath);
       const loaded = await loadFlowFile(flowPath);
       if (loaded.readError) {
         throw new ServiceError('invalid_input', `flow ${flowPath}: ${loaded.readError}`);

@@ -6,16 +6,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SavedMockEnvironment } from '../../shared/contract/library-types.ts';
 import type { SessionDetail } from '../../shared/session-types.ts';
 import { APP_EXPORTER } from '../export/exporter.ts';
 import { sessionToMockEnvironment } from '../export/session-mock.ts';
 import { ServiceError } from './service-errors.ts';
 
-/** Where the mock environment was saved, and its id in the Environment picker. */
-export interface SavedMockEnvironment {
-  path: string;
-  environmentId: string;
-}
+export type { SavedMockEnvironment };
 
 /** Names that can never clash with an existing file: tries `-2`, `-3`… up to this many. */
 const MAX_NAME_TRIES = 100;

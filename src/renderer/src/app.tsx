@@ -1,7 +1,7 @@
 /**
  * The console: header with the screen switcher and the file actions, then the phone screen (the
  * softphone, or a session replaying on it, beside variables / webhooks / timeline / flow), the
- * Sessions, Environments or Load screen; presenter mode shows the phone large beside the
+ * Sessions, Tests, Environments or Load screen; presenter mode shows the phone large beside the
  * flow for demos. Settings, Open flow/folder (where paths are typed) and New flow in dialogs.
  * Data comes in through the contract only (api/).
  */
@@ -219,28 +219,29 @@ export function App(): ReactElement {
           />
         }
       />
-      {screen === 'sessions' ? (
-        <Suspense fallback={<ScreenLoading label="sessions" />}>
-          <Lazy.SessionsScreen onReplay={replayOnPhone} />
-        </Suspense>
-      ) : screen === 'load' ? (
-        <Suspense fallback={<ScreenLoading label="load" />}>
-          <Lazy.LoadScreen data={data} picks={setupValues} />
-        </Suspense>
-      ) : screen === 'environments' ? (
-        <Suspense fallback={<ScreenLoading label="environments" />}>
-          <Lazy.EnvironmentsScreen
-            environments={data.environments}
-            workspace={data.workspace}
-            typedPaths={typedPaths}
-            initialId={setupValues.environmentId}
-            onChanged={data.reloadEnvironments}
-            onOpenFolder={openFolder}
-            onUse={(id) => {
-              setup.pickEnvironment(id);
-              setScreen('phone');
-            }}
-          />
+      {screen !== 'phone' ? (
+        // One boundary for the screens loaded on demand: each is named by its screen while it loads.
+        <Suspense fallback={<ScreenLoading label={screen} />}>
+          {screen === 'sessions' ? (
+            <Lazy.SessionsScreen onReplay={replayOnPhone} />
+          ) : screen === 'tests' ? (
+            <Lazy.TestsScreen data={data} picks={setupValues} />
+          ) : screen === 'load' ? (
+            <Lazy.LoadScreen data={data} picks={setupValues} />
+          ) : (
+            <Lazy.EnvironmentsScreen
+              environments={data.environments}
+              workspace={data.workspace}
+              typedPaths={typedPaths}
+              initialId={setupValues.environmentId}
+              onChanged={data.reloadEnvironments}
+              onOpenFolder={openFolder}
+              onUse={(id) => {
+                setup.pickEnvironment(id);
+                setScreen('phone');
+              }}
+            />
+          )}
         </Suspense>
       ) : (
         <main className={`workspace${editor.open ? ' workspace--editing' : ''}`}>

@@ -1,7 +1,7 @@
 /**
  * The screens the first view does not show, loaded on demand so that the first window parses only
  * the phone: each becomes its own chunk (the flow view with xyflow and dagre, sessions and the
- * re-run diff, presenter mode, settings, environments, load).
+ * re-run diff, presenter mode, settings, environments, load, tests).
  */
 import { lazy } from 'react';
 
@@ -20,6 +20,18 @@ export const EnvironmentsScreen = lazy(() =>
 /** The Load screen: fetched the first time the user opens it. */
 export const LoadScreen = lazy(() =>
   import('./features/load/load-screen.tsx').then((m) => ({ default: m.LoadScreen })),
+);
+
+/** The Tests screen (test runs with coverage): fetched the first time the user opens it. */
+export const TestsScreen = lazy(() =>
+  import('./features/tests/tests-screen.tsx').then((m) => ({ default: m.TestsScreen })),
+);
+
+/** Generate tests on the flow view: the dialog with the generated cases and their coverage. */
+export const GenerateTestsDialog = lazy(() =>
+  import('./features/tests/generate-tests-dialog.tsx').then((m) => ({
+    default: m.GenerateTestsDialog,
+  })),
 );
 
 /** Presenter mode. */

@@ -29,6 +29,7 @@ export const CHANNELS = [
   'sessions.rerun',
   'sessions.saveAsTest',
   'sessions.recording',
+  'sessions.mockFromCall',
   'tests.list',
   'workspace.get',
   'workspace.open',
@@ -51,6 +52,9 @@ export const CHANNELS = [
   'load.stop',
   'load.status',
   'load.report',
+  'tests.run',
+  'flows.explore',
+  'tests.saveGenerated',
 ] as const;
 
 /** A channel name. */

@@ -33,6 +33,12 @@ export interface SavedTestCase {
   caseCount: number;
 }
 
+/** Where "Mock from this call" saved the environment it made, and its id in the picker. */
+export interface SavedMockEnvironment {
+  path: string;
+  environmentId: string;
+}
+
 /** One case of a test file, as autopilot plays it. */
 export interface TestCaseEntry {
   name: string;

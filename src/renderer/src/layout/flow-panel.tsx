@@ -2,6 +2,7 @@
  * The flow view for whatever the phone shows: the flow file picked for a live call, or the
  * replayed session's flow file. Reloaded when the file changes on disk. Between calls an `http`
  * node can be clicked to send its request on its own (the Send request panel under the graph).
+ * Generate tests explores the flow with the phone's environment and proposes test cases.
  */
 import { Suspense, useState } from 'react';
 import type { ReactElement } from 'react';
@@ -9,7 +10,7 @@ import type { Environment } from '../../../shared/contract.ts';
 import { SendRequestPanel } from '../features/flow-view/send-request-panel.tsx';
 import type { CallView } from '../state/call-view.ts';
 import type { FlowDocumentState } from '../state/use-flow-document.ts';
-import { FlowView } from '../lazy-screens.ts';
+import { FlowView, GenerateTestsDialog } from '../lazy-screens.ts';
 import { ScreenLoading } from '../ui/screen-loading.tsx';
 import './flow-panel.css';
 
@@ -50,6 +51,8 @@ export function FlowPanel({
   const { document, error, reloads } = flow;
   // The http node picked, with the file it belongs to: another flow starts with none.
   const [picked, setPicked] = useState<{ path: string; nodeId: string } | null>(null);
+  // The flow Generate tests was asked for (open while set, for that flow only).
+  const [generating, setGenerating] = useState<string | null>(null);
   if (!flowPath) {
     return (
       <div className="empty">
@@ -81,6 +84,11 @@ export function FlowPanel({
       ? picked.nodeId
       : null;
   const node = nodeId && nodes ? nodes[nodeId] : undefined;
+  // Generate tests needs a flow that parses and the phone's environment (not in presenter mode).
+  const generate =
+    request && document.flow
+      ? { environment: request.environment, flowName: document.flow.name }
+      : null;
   const onNodeClick =
     request?.enabled && nodes
       ? (id: string) =>
@@ -91,15 +99,43 @@ export function FlowPanel({
       className={`flow-panel${node?.type === 'http' ? ' flow-panel--split' : ''}`}
       data-reloads={reloads}
     >
-      {onEdit && (
+      {(onEdit || generate) && (
         <div className="flow-panel__bar">
-          <button type="button" className="button button--small" onClick={onEdit}>
-            Edit flow
-          </button>
+          {onEdit && (
+            <button type="button" className="button button--small" onClick={onEdit}>
+              Edit flow
+            </button>
+          )}
+          {generate && (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!generate.environment}
+              title={
+                generate.environment
+                  ? `Explore the flow with ${generate.environment.name} and propose test cases`
+                  : 'Pick an environment on the phone first'
+              }
+              onClick={() => setGenerating(document.path)}
+            >
+              Generate tests
+            </button>
+          )}
           {unsavedEdits && (
             <span className="flow-panel__unsaved">unsaved changes in the editor</span>
           )}
         </div>
+      )}
+      {generate?.environment && generating === document.path && (
+        <Suspense fallback={<ScreenLoading label="Generate tests" />}>
+          <GenerateTestsDialog
+            flowPath={document.path}
+            flowName={generate.flowName}
+            environmentId={generate.environment.id}
+            environmentName={generate.environment.name}
+            onClose={() => setGenerating(null)}
+          />
+        </Suspense>
       )}
       <Suspense fallback={<ScreenLoading label="the flow view" />}>
         <FlowView

@@ -1,11 +1,12 @@
 /**
- * The screen switcher in the header: the phone, the session log, the environments, the load run,
- * and presenter mode.
+ * The screen switcher in the header: the phone, the session log, the test runs with coverage,
+ * the environments, the load run, and presenter mode.
  */
 import type { ReactElement } from 'react';
+import './screen-nav.css';
 
 /** The console's screens. */
-export type Screen = 'phone' | 'sessions' | 'environments' | 'load';
+export type Screen = 'phone' | 'sessions' | 'tests' | 'environments' | 'load';
 
 /** Props of {@link ScreenNav}. */
 export interface ScreenNavProps {
@@ -14,7 +15,10 @@ export interface ScreenNavProps {
   onPresent(): void;
 }
 
-/** Buttons for the Phone, Sessions, Environments and Load screens, and one for presenter mode. */
+/**
+ * Buttons for the Phone, Sessions, Tests, Environments and Load screens, and one for presenter
+ * mode.
+ */
 export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): ReactElement {
   const item = (id: Screen, label: string) => (
     <button
@@ -30,6 +34,7 @@ export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): Reac
     <nav className="screen-nav" aria-label="Screens">
       {item('phone', 'Phone')}
       {item('sessions', 'Sessions')}
+      {item('tests', 'Tests')}
       {item('environments', 'Environments')}
       {item('load', 'Load')}
       <button
@@ -38,7 +43,7 @@ export function ScreenNav({ screen, onScreen, onPresent }: ScreenNavProps): Reac
         onClick={onPresent}
         title="Large type for demos"
       >
-        Presenter mode
+        Presenter<span className="screen-nav__more"> mode</span>
       </button>
     </nav>
   );

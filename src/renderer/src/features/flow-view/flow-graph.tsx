@@ -12,7 +12,9 @@ import type { FlowLayout, LayoutEdge } from './flow-layout-types.ts';
 import { pairKey, pathHighlight } from './path-highlight.ts';
 import type { FlowGraphNode } from './flow-node.tsx';
 import { FlowNodeView, nodeAriaLabel, nodeHandles } from './flow-node.tsx';
+import { FitLayoutButton } from './fit-layout-button.tsx';
 import { FollowCurrentNode } from './follow-current-node.ts';
+import type { CoveragePaint, EdgePaint } from './coverage-paint.ts';
 
 // Module constants: xyflow re-creates every node when these objects change identity.
 const NODE_TYPES: NodeTypes = { flow: FlowNodeView };
@@ -36,6 +38,8 @@ export interface FlowGraphProps {
   pickedNode?: string | null;
   /** A node clicked or activated with Enter or Space; absent: the nodes are for reading. */
   onNodeClick?: (nodeId: string) => void;
+  /** Coverage mode: nodes and edges painted taken or never taken. */
+  coverage?: CoveragePaint;
 }
 
 /** The node id of the focused xyflow node wrapper an Enter or Space landed on, or null. */
@@ -46,20 +50,22 @@ function activatedNode(event: KeyboardEvent): string | null {
   return target.getAttribute('data-id');
 }
 
-function edgeClass(edge: LayoutEdge, visited: boolean): string {
+function edgeClass(edge: LayoutEdge, visited: boolean, paint?: EdgePaint | null): string {
   return [
     'flow-edge',
     `flow-edge--${edge.kind}`,
     edge.dangling && 'flow-edge--dangling',
     visited && 'flow-edge--visited',
+    paint !== undefined && `flow-edge--coverage flow-edge--${paint?.state ?? 'uncounted'}`,
   ]
     .filter(Boolean)
     .join(' ');
 }
 
 // Marker colours are CSS variables so the arrowheads follow the theme like the strokes do.
-function markerColor(edge: LayoutEdge, visited: boolean): string {
+function markerColor(edge: LayoutEdge, visited: boolean, paint?: EdgePaint | null): string {
   if (edge.dangling) return 'var(--danger)';
+  if (paint) return paint.state === 'taken' ? 'var(--ok)' : 'var(--warn)';
   return visited ? 'var(--accent)' : 'var(--muted)';
 }
 
@@ -71,6 +77,7 @@ export function FlowGraph({
   label,
   pickedNode = null,
   onNodeClick,
+  coverage,
 }: FlowGraphProps): ReactElement {
   const highlight = useMemo(() => pathHighlight(path), [path]);
 
@@ -79,6 +86,7 @@ export function FlowGraph({
       layout.nodes.map((node): FlowGraphNode => {
         const current = node.id === currentNode;
         const clickable = onNodeClick !== undefined && node.type === 'http';
+        const paint = coverage && (coverage.nodes.get(node.id) ?? null);
         return {
           id: node.id,
           type: 'flow',
@@ -93,38 +101,45 @@ export function FlowGraph({
             visited: highlight.nodes.has(node.id),
             picked: node.id === pickedNode,
             clickable,
+            ...(paint === undefined ? {} : { coverage: paint }),
           },
-          ariaLabel: nodeAriaLabel(node, current, clickable),
+          ariaLabel: nodeAriaLabel(node, current, clickable, paint),
           draggable: false,
           connectable: false,
           selectable: false,
           deletable: false,
         };
       }),
-    [layout, currentNode, highlight, pickedNode, onNodeClick],
+    [layout, currentNode, highlight, pickedNode, onNodeClick, coverage],
   );
 
   const edges = useMemo(
     () =>
       layout.edges.map((edge): FlowGraphEdge => {
         const visited = highlight.edges.has(pairKey(edge.source, edge.target));
-        const data: FlowEdgeData = { edge };
+        const paint = coverage && (coverage.edges.get(edge.id) ?? null);
+        const data: FlowEdgeData = paint === undefined ? { edge } : { edge, coverage: paint };
+        const taken = paint
+          ? paint.count > 0
+            ? `, taken ${paint.count} times`
+            : ', never taken'
+          : '';
         return {
           id: edge.id,
           type: 'flow',
           source: edge.source,
           target: edge.target,
           data,
-          className: edgeClass(edge, visited),
+          className: edgeClass(edge, visited, paint),
           animated: visited,
-          markerEnd: { type: MarkerType.ArrowClosed, color: markerColor(edge, visited) },
-          ariaLabel: `${edge.source} ${edge.label} to ${edge.target}`,
+          markerEnd: { type: MarkerType.ArrowClosed, color: markerColor(edge, visited, paint) },
+          ariaLabel: `${edge.source} ${edge.label} to ${edge.target}${taken}`,
           selectable: false,
           deletable: false,
           focusable: false,
         };
       }),
-    [layout, highlight],
+    [layout, highlight, coverage],
   );
 
   return (
@@ -159,7 +174,9 @@ export function FlowGraph({
         colorMode="system"
         ariaLabelConfig={ARIA_LABELS}
       >
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} showFitView={false}>
+          <FitLayoutButton layout={layout} />
+        </Controls>
         {/* Also the initial fit (no fitView prop): it would land after, and undo, the centring on a
             current node. */}
         <FollowCurrentNode layout={layout} currentNode={currentNode} pickedNode={pickedNode} />

@@ -60,4 +60,9 @@ export interface FlowLayout {
 export interface LayoutOptions {
   /** Pixels per em of the view's text; 14 (the app's base size) when absent. */
   em?: number;
+  /**
+   * The text an edge's label is drawn with, when it is not the label itself (coverage adds how
+   * often the edge was taken): room is kept for that text.
+   */
+  labelText?: (edgeId: string, label: string) => string;
 }

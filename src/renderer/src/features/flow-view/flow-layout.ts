@@ -72,6 +72,7 @@ export function layoutFlow(
   options: LayoutOptions = {},
 ): FlowLayout {
   const em = options.em ?? DEFAULT_EM;
+  const labelText = options.labelText ?? ((_id: string, label: string) => label);
   const ids = Object.keys(flow.nodes);
 
   const out = new Map<string, PendingEdge[]>();
@@ -136,7 +137,7 @@ export function layoutFlow(
     g.setEdge(
       { v: key.get(edge.source) as string, w: key.get(edge.target) as string, name: `e${i}` },
       {
-        width: (edge.label.length * LABEL_CHAR_EM + LABEL_PAD_EM) * em,
+        width: (labelText(edge.id, edge.label).length * LABEL_CHAR_EM + LABEL_PAD_EM) * em,
         height: LABEL_HEIGHT_EM * em,
         labelpos: 'c',
       },

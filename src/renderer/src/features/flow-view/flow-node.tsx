@@ -7,6 +7,9 @@ import type { Node, NodeHandle, NodeProps } from '@xyflow/react';
 import type { ReactElement } from 'react';
 import type { LayoutNode } from './flow-layout-types.ts';
 import { plural } from '../../lib/plural.ts';
+import type { NodePaint } from './coverage-paint.ts';
+import { exitLines, nodeCoverageWords } from './coverage-paint.ts';
+import { NodeCoverageBadges } from './node-coverage.tsx';
 
 /** What the graph passes to each node (a type alias: xyflow wants a plain record type). */
 export type FlowNodeData = {
@@ -19,6 +22,11 @@ export type FlowNodeData = {
   picked?: boolean;
   /** Clicking it opens its request (an http node between calls). */
   clickable?: boolean;
+  /**
+   * Coverage mode: how calls went through it; null when coverage counts it not (no call can
+   * reach it). Absent outside coverage mode.
+   */
+  coverage?: NodePaint | null;
 };
 
 /** The xyflow node type of the flow view. */
@@ -30,11 +38,12 @@ export function problemCounts(node: LayoutNode): { errors: number; warnings: num
   return { errors, warnings: node.problems.length - errors };
 }
 
-/** The hover text: what the node does in full, then every problem. */
-function tooltip(node: LayoutNode): string {
+/** The hover text: what the node does in full, then every problem, then its exits' coverage. */
+function tooltip(node: LayoutNode, coverage: NodePaint | null | undefined): string {
   const lines = [`${node.id} (${node.type})`, node.fullSummary];
   if (node.missing) lines.push('No node has this id.');
   for (const p of node.problems) lines.push(`${p.severity}: ${p.message}`);
+  if (coverage) lines.push(nodeCoverageWords(coverage), ...exitLines(coverage));
   return lines.join('\n');
 }
 
@@ -60,10 +69,16 @@ export function nodeHandles(width: number, height: number): NodeHandle[] {
 }
 
 /** A short spoken name for the node's wrapper (xyflow puts it on the focusable element). */
-export function nodeAriaLabel(node: LayoutNode, current: boolean, clickable = false): string {
+export function nodeAriaLabel(
+  node: LayoutNode,
+  current: boolean,
+  clickable = false,
+  coverage?: NodePaint | null,
+): string {
   const { errors, warnings } = problemCounts(node);
   const parts = [`${node.id}, ${node.missing ? 'missing node' : node.type}`];
   if (node.start) parts.push('start');
+  if (coverage) parts.push(nodeCoverageWords(coverage));
   if (current) parts.push('current step');
   if (clickable) parts.push('Enter opens its request');
   if (errors > 0) parts.push(plural(errors, 'error'));
@@ -73,8 +88,9 @@ export function nodeAriaLabel(node: LayoutNode, current: boolean, clickable = fa
 
 /** The custom node component registered under the type `flow`. */
 export function FlowNodeView({ data }: NodeProps<FlowGraphNode>): ReactElement {
-  const { node, current, visited, picked = false, clickable = false } = data;
+  const { node, current, visited, picked = false, clickable = false, coverage } = data;
   const { errors, warnings } = problemCounts(node);
+  const covered = coverage === undefined ? undefined : (coverage?.state ?? 'none');
   const classes = [
     'flow-node',
     `flow-node--${node.type}`,
@@ -84,14 +100,16 @@ export function FlowNodeView({ data }: NodeProps<FlowGraphNode>): ReactElement {
     current && 'flow-node--current',
     picked && 'flow-node--picked',
     clickable && 'flow-node--clickable',
+    covered && `flow-node--coverage-${covered}`,
     errors > 0 ? 'flow-node--error' : warnings > 0 && 'flow-node--warning',
   ].filter(Boolean);
   return (
     <div
       className={classes.join(' ')}
       data-node-id={node.id}
+      data-coverage={covered}
       aria-current={current ? 'step' : undefined}
-      title={tooltip(node)}
+      title={tooltip(node, coverage)}
     >
       {/* Edges attach to handles; they are drawn from dagre's routes, so the handles stay hidden. */}
       <Handle
@@ -105,9 +123,10 @@ export function FlowNodeView({ data }: NodeProps<FlowGraphNode>): ReactElement {
         <span className="flow-node__type">{node.missing ? 'missing' : node.type}</span>
       </div>
       <p className="flow-node__summary">{node.summary}</p>
-      {(node.start || errors > 0 || warnings > 0) && (
+      {(node.start || errors > 0 || warnings > 0 || coverage) && (
         <div className="flow-node__badges">
           {node.start && <span className="badge flow-node__start">start</span>}
+          {coverage && <NodeCoverageBadges paint={coverage} />}
           {errors > 0 && <span className="badge badge--error">{plural(errors, 'error')}</span>}
           {warnings > 0 && (
             <span className="badge badge--warning">{plural(warnings, 'warning')}</span>
@@ -120,6 +139,13 @@ export function FlowNodeView({ data }: NodeProps<FlowGraphNode>): ReactElement {
             <li key={index}>
               {p.severity}: {p.message}
             </li>
+          ))}
+        </ul>
+      )}
+      {coverage && coverage.exits.length > 0 && (
+        <ul className="visually-hidden" aria-label={`Exits of ${node.id}`}>
+          {exitLines(coverage).map((line, index) => (
+            <li key={index}>{line}</li>
           ))}
         </ul>
       )}

@@ -8,6 +8,9 @@ import { useMemo } from 'react';
 import type { ReactElement } from 'react';
 import type { Flow } from '../../../../shared/flow/flow-schema.ts';
 import type { FlowProblem } from '../../../../shared/flow/validate-flow.ts';
+import type { CoverageReport } from '../../../../shared/coverage/coverage-report.ts';
+import { CoverageLegend } from './coverage-legend.tsx';
+import { coveragePaint, paintedEdgeLabel } from './coverage-paint.ts';
 import { FlowGraph } from './flow-graph.tsx';
 import { layoutFlow } from './flow-layout.ts';
 import { FlowProblemList } from './flow-problem-list.tsx';
@@ -16,6 +19,7 @@ import './flow-view.css';
 import './flow-node.css';
 import './flow-edge.css';
 import './flow-problems.css';
+import './flow-coverage.css';
 
 /** Props of {@link FlowView}. */
 export interface FlowViewProps {
@@ -35,6 +39,11 @@ export interface FlowViewProps {
   pickedNode?: string | null;
   /** A node clicked, or Enter on a focused node; absent: nodes are for reading only. */
   onNodeClick?: (nodeId: string) => void;
+  /**
+   * Coverage mode: nodes entered or never entered and edges taken or never taken, with their
+   * counts, and a legend. Pass the same object while it is unchanged.
+   */
+  coverage?: CoverageReport;
 }
 
 /** Draws the flow with the call's path and its problems, or says why the file cannot be shown. */
@@ -47,17 +56,25 @@ export function FlowView({
   title,
   pickedNode = null,
   onNodeClick,
+  coverage,
 }: FlowViewProps): ReactElement {
   const { probeRef, em } = useEmSize();
-  // Laid out only when the flow, its problems or the type size change, never on a call step.
-  const layout = useMemo(
-    () => (flow === null ? null : layoutFlow(flow, problems, { em })),
-    [flow, problems, em],
-  );
+  const paint = useMemo(() => coverage && coveragePaint(coverage), [coverage]);
+  // Laid out only when the flow, its problems, the type size or the coverage change, never on a
+  // call step. Painted labels are longer (`onError · never · 0/4`): room is kept for them.
+  const layout = useMemo(() => {
+    if (flow === null) return null;
+    if (!paint) return layoutFlow(flow, problems, { em });
+    const labelText = (id: string, label: string): string => {
+      const edge = paint.edges.get(id);
+      return edge ? paintedEdgeLabel(label, edge) : label;
+    };
+    return layoutFlow(flow, problems, { em, labelText });
+  }, [flow, problems, em, paint]);
   const name = title ?? flow?.name ?? '';
 
   return (
-    <div className="flow-view" data-testid="flow-view">
+    <div className={`flow-view${paint ? ' flow-view--coverage' : ''}`} data-testid="flow-view">
       <span ref={probeRef} className="flow-view__em-probe" aria-hidden="true" />
       {layout === null ? (
         <div className="flow-view__unreadable">
@@ -69,6 +86,7 @@ export function FlowView({
         </div>
       ) : (
         <>
+          {coverage && <CoverageLegend report={coverage} />}
           <FlowGraph
             layout={layout}
             currentNode={currentNode}
@@ -76,6 +94,7 @@ export function FlowView({
             label={`Flow ${name}`.trim()}
             pickedNode={pickedNode}
             onNodeClick={onNodeClick}
+            {...(paint ? { coverage: paint } : {})}
           />
           <FlowProblemList problems={layout.flowProblems} title="Flow problems" />
         </>

@@ -20,7 +20,8 @@ export interface FollowCurrentNodeProps {
 const DURATION_MS = 300;
 /** When following a call, zoom in at least this far so the current node is readable. */
 const FOLLOW_MIN_ZOOM = 0.8;
-const FIT_PADDING = 0.1;
+/** Room kept around the whole flow when it is fitted into view, as a share of the view. */
+export const FIT_PADDING = 0.1;
 
 // Ready once the pane has a size and can pan: the target comes from the layout, so this need not
 // wait for xyflow to measure the nodes (with controlled nodes and no onNodesChange, its own
@@ -39,7 +40,7 @@ export function FollowCurrentNode({
   currentNode,
   pickedNode = null,
 }: FollowCurrentNodeProps): null {
-  const { setCenter, fitView, getZoom } = useReactFlow();
+  const { setCenter, fitBounds, getZoom } = useReactFlow();
   const ready = useStore(paneReady);
   const size = useStore(paneSize);
   // What the viewport last moved for: re-renders (the path growing, nodes re-measured) must not
@@ -61,10 +62,12 @@ export function FollowCurrentNode({
       });
     } else if (before?.layout !== layout) {
       // A new flow (or a reload, or presenter mode's bigger boxes): show all of it. The call
-      // ending (no current node) leaves the viewport where it is, on the last node.
-      void fitView({ padding: FIT_PADDING, duration });
+      // ending (no current node) leaves the viewport where it is, on the last node. The layout's
+      // bounds, not the nodes': an edge routed around the boxes, and its label, stay in view.
+      const bounds = { x: 0, y: 0, width: layout.width, height: layout.height };
+      void fitBounds(bounds, { padding: FIT_PADDING, duration });
     }
-  }, [ready, layout, currentNode, setCenter, fitView, getZoom]);
+  }, [ready, layout, currentNode, setCenter, fitBounds, getZoom]);
 
   // The picked node, centred again when the pane changes size (the request panel opening).
   useEffect(() => {

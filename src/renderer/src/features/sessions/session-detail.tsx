@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ReactElement } from 'react';
-import type { SavedTestCase } from '../../../../shared/contract.ts';
+import type { SavedMockEnvironment, SavedTestCase } from '../../../../shared/contract.ts';
 import type { RerunReport } from '../../../../shared/rerun/rerun-types.ts';
 import type { SessionDetail as Session } from '../../../../shared/session-types.ts';
 import { call } from '../../api/ivr-api.ts';
@@ -47,6 +47,7 @@ export function SessionDetail({
     | null
   >(null);
   const [saved, setSaved] = useState<SavedTestCase | null>(null);
+  const [mocked, setMocked] = useState<SavedMockEnvironment | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const path = session.events.flatMap((e) => (e.type === 'node_entered' ? [e.node] : []));
   const finished = session.status !== 'running';
@@ -70,6 +71,16 @@ export function SessionDetail({
         setMessage(`Exported ${file.fileName}`);
       },
       (error: Error) => setMessage(`Export failed: ${error.message}`),
+    );
+  };
+
+  const mockFromCall = (): void => {
+    call('sessions.mockFromCall', { id: session.id }).then(
+      (result) => {
+        setMocked(result);
+        setMessage(null);
+      },
+      (error: Error) => setMessage(`Could not make a mock: ${error.message}`),
     );
   };
 
@@ -147,6 +158,16 @@ export function SessionDetail({
         </button>
         <button
           type="button"
+          className="button"
+          onClick={mockFromCall}
+          disabled={!finished || session.webhookCount === 0}
+          title="An environment whose mock replies give back every reply this call received"
+          data-testid="session-mock"
+        >
+          Mock from this call
+        </button>
+        <button
+          type="button"
           className="button button--danger"
           onClick={() => onDelete(session)}
           data-testid="session-delete"
@@ -173,6 +194,16 @@ export function SessionDetail({
           >
             Copy command
           </button>
+        </div>
+      )}
+
+      {mocked && (
+        <div className="session-detail__saved" role="status" data-testid="saved-mock">
+          <p>
+            Saved environment <strong>{mocked.environmentId}</strong>: pick it in the Environment
+            picker, and every webhook of the flow gets the reply this call received.
+          </p>
+          <code className="session-detail__command">{mocked.path}</code>
         </div>
       )}
 
