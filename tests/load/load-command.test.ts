@@ -30,11 +30,13 @@ const ROUND_TRIP_US = 250_000;
 
 /**
  * How much shorter a client's latency may be: a request the client gave up on (its response
- * timeout) ends in the server's log when the server notices the connection closed, a few
- * milliseconds after the client closed it. An answered request is never seen shorter by the
- * client than the server took to answer it.
+ * timeout) ends in the server's log when the server notices the connection closed, after the
+ * client closed it: a few milliseconds on an idle machine, 25 ms seen in a fresh-clone CI run
+ * with a type check beside it (the server waits for its turn on the CPU as the client does, see
+ * above). An answered request is never seen shorter by the client than the server took to
+ * answer it.
  */
-const NOTICED_LATE_US = 10_000;
+const NOTICED_LATE_US = 100_000;
 
 describe('ivr-console load', () => {
   let dir: string;

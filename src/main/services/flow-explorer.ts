@@ -5,13 +5,14 @@
  * hand-written test must not be lost, so a taken name gets `-2`, `-3`… instead.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ExploreReport } from '../../shared/contract/coverage-types.ts';
 import { formatProblem } from '../../shared/flow/validate-flow.ts';
 import { exploreFlow } from '../explore/explore-flow.ts';
 import { loadFlowFile } from '../flows/load-flow-file.ts';
 import type { EnvironmentLibrary } from './environment-library.ts';
 import { ServiceError } from './service-errors.ts';
+import { isInside } from './test-file-access.ts';
 
 /** Explores flows and saves what it generates. */
 export interface FlowExplorer {
@@ -50,11 +51,6 @@ export interface FlowExplorerDeps {
   checkFlow?: (path: string) => void;
 }
 
-function inside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
 /** The explorer over `deps`. */
 export function createFlowExplorer(deps: FlowExplorerDeps): FlowExplorer {
   const testsFolder = (): string => {
@@ -87,7 +83,7 @@ export function createFlowExplorer(deps: FlowExplorerDeps): FlowExplorer {
     async save({ path, text }) {
       const wanted = resolve(path);
       const allowed = [testsFolder(), resolve(deps.savedTestsDir)];
-      if (!allowed.some((folder) => inside(folder, wanted)) || extname(wanted) !== '.yaml') {
+      if (!allowed.some((folder) => isInside(folder, wanted)) || extname(wanted) !== '.yaml') {
         throw new ServiceError(
           'forbidden',
           `${path}: generated tests are saved as .yaml files in the workspace's tests/ folder or the saved-tests folder`,

@@ -4,7 +4,6 @@
  * is one the page may run (granted, runnable), the environment and its secrets are resolved as a
  * call's are, and progress goes to the page on the event channel about once a second.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
 import type { ExportedFile, LoadRunInfo, LoadStatus, ValidInput } from '../../shared/contract.ts';
 import { toLoadJson } from '../../shared/load/load-json.ts';
 import type { LoadModel } from '../../shared/load/load-types.ts';
@@ -19,6 +18,7 @@ import { loadCallers } from './load-callers.ts';
 import { runnableFlow } from './runnable-flow.ts';
 import { ServiceError } from './service-errors.ts';
 import type { TestCaseLibrary } from './test-case-library.ts';
+import { createTestFileCheck } from './test-file-access.ts';
 
 /** How often the page hears how the run is going. */
 const PROGRESS_MS = 1000;
@@ -72,11 +72,6 @@ const IDLE: LoadStatus = {
   error: null,
 };
 
-function inside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
 function describeModel(model: LoadModel): string {
   return model.kind === 'closed' ? `${model.concurrency} at once` : `${model.rate} per second`;
 }
@@ -95,17 +90,7 @@ export function createLoadRunner(deps: LoadRunnerDeps): LoadRunner {
   };
 
   /** A test file the page may name: one the console lists, or one in the open workspace. */
-  const checkTestFile = async (path: string): Promise<string> => {
-    const absolute = resolve(path);
-    const root = deps.workspaceRoot();
-    if (root !== null && inside(root, absolute)) return absolute;
-    const listed = await deps.tests.list();
-    if (listed.some((file) => resolve(file.path) === absolute)) return absolute;
-    throw new ServiceError(
-      'forbidden',
-      `test file ${path} is neither a test file the console lists nor in the open workspace`,
-    );
-  };
+  const checkTestFile = createTestFileCheck(deps.tests, deps.workspaceRoot);
 
   const plan = async (input: ValidInput<'load.start'>): Promise<[LoadPlan, LoadRunInfo]> => {
     const document = await deps.flowAccess.openToRun(input.flowPath);

@@ -4,7 +4,7 @@
  * flow's coverage over the cases. Test calls are never logged (a developer's repeated runs would
  * bury the real sessions), and the failures read as the CLI words them.
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { TestRunCase, TestRunReport } from '../../shared/contract/coverage-types.ts';
 import { describeFailure } from '../call-tests/expectation-failure.ts';
 import { loadTestFile } from '../call-tests/load-test-file.ts';
@@ -17,6 +17,7 @@ import { collectCoverage } from '../coverage/collect-coverage.ts';
 import type { EnvironmentLibrary } from './environment-library.ts';
 import { ServiceError } from './service-errors.ts';
 import type { TestCaseLibrary } from './test-case-library.ts';
+import { createTestFileCheck } from './test-file-access.ts';
 
 /** Runs test files for the page. */
 export interface TestRunner {
@@ -42,11 +43,6 @@ export interface TestRunnerDeps {
 /** At most this many problems in a refusal: the first ones say what to fix. */
 const PROBLEMS_SHOWN = 5;
 
-function inside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
 /** One case as the Tests screen lists it; failures in `ivr-console test`'s words. */
 function toRunCase(result: CaseResult): TestRunCase {
   return {
@@ -66,17 +62,7 @@ function toRunCase(result: CaseResult): TestRunCase {
 /** The test runner over `deps`. */
 export function createTestRunner(deps: TestRunnerDeps): TestRunner {
   /** A test file the page may name: one the console lists, or one in the open workspace. */
-  const checkTestFile = async (path: string): Promise<string> => {
-    const absolute = resolve(path);
-    const root = deps.workspaceRoot();
-    if (root !== null && inside(root, absolute)) return absolute;
-    const listed = await deps.tests.list();
-    if (listed.some((file) => resolve(file.path) === absolute)) return absolute;
-    throw new ServiceError(
-      'forbidden',
-      `test file ${path} is neither a test file the console lists nor in the open workspace`,
-    );
-  };
+  const checkTestFile = createTestFileCheck(deps.tests, deps.workspaceRoot);
 
   const load = async (path: string): Promise<LoadedTestFile> => {
     const loaded = await loadTestFile(path, dirname(path));

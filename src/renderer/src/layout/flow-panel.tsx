@@ -11,6 +11,7 @@ import { SendRequestPanel } from '../features/flow-view/send-request-panel.tsx';
 import type { CallView } from '../state/call-view.ts';
 import type { FlowDocumentState } from '../state/use-flow-document.ts';
 import { FlowView, GenerateTestsDialog } from '../lazy-screens.ts';
+import { FlowFileStatus } from '../ui/flow-file-status.tsx';
 import { ScreenLoading } from '../ui/screen-loading.tsx';
 import './flow-panel.css';
 
@@ -61,15 +62,7 @@ export function FlowPanel({
       </div>
     );
   }
-  if (error) {
-    return (
-      <div className="empty" role="alert">
-        <p className="empty__title">The flow file cannot be opened</p>
-        <p>{error}</p>
-      </div>
-    );
-  }
-  if (!document) return <p className="empty">Opening the flow…</p>;
+  if (error || !document) return <FlowFileStatus error={error} />;
   // The call (or replay) shown is of another flow when its id differs (another flow picked since
   // it ended): its current node and path mean nothing here.
   const started = view.events.find((e) => e.type === 'call_started');

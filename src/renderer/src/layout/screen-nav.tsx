@@ -3,7 +3,6 @@
  * the environments, the load run, and presenter mode.
  */
 import type { ReactElement } from 'react';
-import './screen-nav.css';
 
 /** The console's screens. */
 export type Screen = 'phone' | 'sessions' | 'tests' | 'environments' | 'load';

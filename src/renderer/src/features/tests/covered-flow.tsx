@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import type { CoverageReport } from '../../../../shared/coverage/coverage-report.ts';
 import { FlowView } from '../../lazy-screens.ts';
 import { useFlowDocument } from '../../state/use-flow-document.ts';
+import { FlowFileStatus } from '../../ui/flow-file-status.tsx';
 import { ScreenLoading } from '../../ui/screen-loading.tsx';
 
 const NO_PATH: string[] = [];
@@ -20,15 +21,7 @@ export interface CoveredFlowProps {
 /** The flow at `flowPath`, painted by `coverage`. */
 export function CoveredFlow({ flowPath, coverage }: CoveredFlowProps): ReactElement {
   const { document, error } = useFlowDocument(flowPath);
-  if (error) {
-    return (
-      <div className="empty" role="alert">
-        <p className="empty__title">The flow file cannot be opened</p>
-        <p>{error}</p>
-      </div>
-    );
-  }
-  if (!document) return <p className="empty">Opening the flow…</p>;
+  if (error || !document) return <FlowFileStatus error={error} />;
   return (
     <div className="covered-flow" data-testid="covered-flow">
       <Suspense fallback={<ScreenLoading label="the flow view" />}>
