@@ -29,12 +29,10 @@ import { expectedLookupCounts, lookupScript, writeLookupFlow } from './lookup-lo
 const ROUND_TRIP_US = 250_000;
 
 /**
- * How much shorter a client's latency may be: a request the client gave up on (its response
- * timeout) ends in the server's log when the server notices the connection closed, after the
- * client closed it: a few milliseconds on an idle machine, 25 ms seen in a fresh-clone CI run
- * with a type check beside it (the server waits for its turn on the CPU as the client does, see
- * above). An answered request is never seen shorter by the client than the server took to
- * answer it.
+ * How much shorter a client's latency may be: a request the client gave up on (its timeout) ends
+ * in the server's log when the server notices the closed connection: a few ms when idle, 25 ms in
+ * a loaded CI run (the server, too, waits for its turn on the CPU). An answered request is never
+ * seen shorter by the client than the server took to answer it.
  */
 const NOTICED_LATE_US = 100_000;
 
