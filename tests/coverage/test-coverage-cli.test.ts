@@ -1,5 +1,5 @@
 /**
- * `ivr-console test --coverage` as users run it (real child processes): the coverage of the three
+ * `ivr-console test --coverage` as users run it (run in this process by the same runCli as the bin): the coverage of the three
  * sample flows over the sample test files equals what was counted by hand from the flows and the
  * cases (see each figure's comment), in `--json` and in the text table; two test files of one flow
  * count as one flow; `--min-coverage` fails the run below its percent and refuses bad values.
@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { CoverageReport } from '../../src/shared/coverage/coverage-report.ts';
-import { ROOT, runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { ROOT, tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 
 /** The ids of the exits no case took, in the flow's order. */
 function untaken(report: CoverageReport | undefined): string[] {
@@ -27,7 +28,7 @@ const each = (node: string, exits: string[]): string[] => exits.map((e) => `${no
 
 describe('ivr-console test --coverage', () => {
   test('--json: the sample flows covered as counted by hand, inside the one JSON document', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'test',
       'resources/tests',
       '--demo-crm',
@@ -112,7 +113,7 @@ describe('ivr-console test --coverage', () => {
   });
 
   test('the text table after the results; the summary stays the last line', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'test',
       'resources/tests/balance.yaml',
       '--demo-crm',
@@ -144,7 +145,7 @@ describe('ivr-console test --coverage', () => {
   });
 
   test('no coverage asked: no table, no "coverage" in --json', async () => {
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'test',
       'resources/tests/balance.yaml',
       '--demo-crm',
@@ -167,7 +168,7 @@ describe('ivr-console test --coverage', () => {
         `flow: ${flow}\ncases:\n  - name: case ${folder}\n    dtmf: '${dtmf}'\n    expect: { outcome: hangup }\n`,
       );
     }
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'test',
       join(dir, 'a'),
       join(dir, 'b'),
@@ -185,7 +186,7 @@ describe('ivr-console test --coverage', () => {
   });
 
   test('--min-coverage: below it exit 1 naming each flow; met, exit 0', async () => {
-    const below = await runCliProcess([
+    const below = await runCliInProcess([
       'test',
       'resources/tests',
       '--demo-crm',
@@ -203,7 +204,7 @@ describe('ivr-console test --coverage', () => {
     assert.match(below.stdout, /^Coverage$/m, 'implies --coverage');
 
     // 50.1 %: only the two flows under it are named (meter-reading is at exactly 50 %).
-    const some = await runCliProcess([
+    const some = await runCliInProcess([
       'test',
       'resources/tests',
       '--demo-crm',
@@ -219,7 +220,7 @@ describe('ivr-console test --coverage', () => {
       ['balance', 'meter-reading'],
     );
 
-    const met = await runCliProcess([
+    const met = await runCliInProcess([
       'test',
       'resources/tests',
       '--demo-crm',
@@ -236,13 +237,13 @@ describe('ivr-console test --coverage', () => {
       ['abc', 'test: --min-coverage abc: not a number; give a percent from 0 to 100'],
       ['1e2', 'test: --min-coverage 1e2: not a number; give a percent from 0 to 100'],
     ] as const) {
-      const run = await runCliProcess(['test', 'resources/tests', '--min-coverage', value]);
+      const run = await runCliInProcess(['test', 'resources/tests', '--min-coverage', value]);
       assert.equal(run.code, 2, `${value}: ${run.stderr}`);
       assert.ok(run.stderr.includes(message), run.stderr);
       assert.equal(run.stdout, '', 'no case was run');
     }
     const dir = tempDir('ivr-coverage-');
-    const folder = await runCliProcess(['test', 'resources/tests', '--coverage-html', dir]);
+    const folder = await runCliInProcess(['test', 'resources/tests', '--coverage-html', dir]);
     assert.equal(folder.code, 2);
     assert.match(folder.stderr, /--coverage-html .+: is a directory; name the report file/);
   });

@@ -1,5 +1,5 @@
 /**
- * `ivr-console explore` on a crafted flow and on bad input (real child processes): each exit it
+ * `ivr-console explore` on a crafted flow and on bad input (run in this process by the same runCli as the bin): each exit it
  * cannot reach comes with its reason (a branch on a value nothing gives, a webhook no mock
  * answers), --max-cases bounds the cases, the same flow gives the same file twice, an existing
  * --out file is never replaced without --force, and bad flows and options exit 2 naming the
@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { ExploreReport } from '../../src/shared/contract/coverage-types.ts';
-import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { CRAFTED_FLOW, MENU_MOCK, writeIn } from './explore-fixtures.ts';
 
 describe('ivr-console explore', () => {
@@ -18,7 +19,7 @@ describe('ivr-console explore', () => {
     const dir = tempDir('ivr-explore-');
     const flow = writeIn(dir, 'crafted.json', JSON.stringify(CRAFTED_FLOW));
     const out = join(dir, 'tests', 'crafted.yaml');
-    const run = await runCliProcess(['explore', flow, '--out', out, '--json']);
+    const run = await runCliInProcess(['explore', flow, '--out', out, '--json']);
     assert.equal(run.code, 1, run.stderr);
     const report = JSON.parse(run.stdout) as ExploreReport;
     const reasons = Object.fromEntries(report.unreached.map((u) => [u.edgeId, u.reason]));
@@ -42,14 +43,14 @@ describe('ivr-console explore', () => {
     assert.match(report.yaml, /^flow: "\.\.\/crafted\.json"$/m);
     assert.match(report.yaml, /^# {3}check case:0: no input/m);
     // The written cases pass as they are.
-    const check = await runCliProcess(['test', out]);
+    const check = await runCliInProcess(['test', out]);
     assert.equal(check.code, 0, `${check.stdout}\n${check.stderr}`);
   });
 
   test('--max-cases bounds the cases; the exits left out are reported', async () => {
     const dir = tempDir('ivr-explore-');
     const flow = writeIn(dir, 'crafted.json', JSON.stringify(CRAFTED_FLOW));
-    const run = await runCliProcess(['explore', flow, '--max-cases', '2', '--json']);
+    const run = await runCliInProcess(['explore', flow, '--max-cases', '2', '--json']);
     assert.equal(run.code, 1, run.stderr);
     const report = JSON.parse(run.stdout) as ExploreReport;
     assert.equal(report.cases.length, 2);
@@ -61,7 +62,7 @@ describe('ivr-console explore', () => {
     const dir = tempDir('ivr-explore-');
     const env = writeIn(dir, 'menu-mock.yaml', MENU_MOCK);
     const args = ['explore', 'resources/flows/personalised-menu.json', '--env', env];
-    const [first, second] = await Promise.all([runCliProcess(args), runCliProcess(args)]);
+    const [first, second] = await Promise.all([runCliInProcess(args), runCliInProcess(args)]);
     assert.equal(first?.code, 1, first?.stderr);
     assert.match(first?.stdout ?? '', /^cases:$/m);
     assert.match(
@@ -75,11 +76,11 @@ describe('ivr-console explore', () => {
     const dir = tempDir('ivr-explore-');
     const flow = writeIn(dir, 'crafted.json', JSON.stringify(CRAFTED_FLOW));
     const out = writeIn(dir, 'mine.yaml', 'hand-written\n');
-    const refused = await runCliProcess(['explore', flow, '--out', out]);
+    const refused = await runCliInProcess(['explore', flow, '--out', out]);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /--out .*mine\.yaml: the file exists; add --force/);
     assert.equal(readFileSync(out, 'utf8'), 'hand-written\n');
-    const forced = await runCliProcess(['explore', flow, '--out', out, '--force']);
+    const forced = await runCliInProcess(['explore', flow, '--out', out, '--force']);
     assert.equal(forced.code, 1, forced.stderr);
     assert.match(readFileSync(out, 'utf8'), /^cases:$/m);
   });
@@ -98,14 +99,14 @@ describe('ivr-console explore', () => {
       [['explore', broken, '--bogus'], /bogus/],
     ];
     for (const [args, message] of cases) {
-      const run = await runCliProcess(args);
+      const run = await runCliInProcess(args);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
       assert.match(run.stderr, message, args.join(' '));
     }
   });
 
   test('--help: its usage, exit 0', async () => {
-    const run = await runCliProcess(['explore', '--help']);
+    const run = await runCliInProcess(['explore', '--help']);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /^usage: ivr-console explore <flow\.json>/);
     assert.match(run.stdout, /--max-cases N/);

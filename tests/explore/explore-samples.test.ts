@@ -1,5 +1,5 @@
 /**
- * `ivr-console explore` on the three sample flows as users run it (real child processes, mocked
+ * `ivr-console explore` on the three sample flows as users run it (run in this process by the same runCli as the bin, mocked
  * replies from the console's loopback mock server): it reaches every exit the inputs and mocks
  * make reachable, and the file it writes passes `ivr-console test` with the same coverage. The
  * issue's Done-means is the first test: balance against the example workspace's mock environment,
@@ -11,14 +11,15 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { ExploreReport } from '../../src/shared/contract/coverage-types.ts';
 import type { CoverageReport } from '../../src/shared/coverage/coverage-report.ts';
-import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
+import { tempDir } from '../helpers/cli-process.ts';
+import { runCliInProcess } from '../helpers/cli-in-process.ts';
 import { MENU_MOCK, METER_MOCK, writeIn } from './explore-fixtures.ts';
 
 const MOCK_ENV = 'resources/workspace-example/environments/mock.yaml';
 
 /** Explores with --json and --out; returns the report and the exit status. */
 async function explore(flow: string, env: string, out: string, extra: string[] = []) {
-  const run = await runCliProcess([
+  const run = await runCliInProcess([
     'explore',
     flow,
     '--env',
@@ -34,7 +35,7 @@ async function explore(flow: string, env: string, out: string, extra: string[] =
 
 /** Runs the generated file with coverage; returns the flow's coverage. */
 async function testFile(file: string, env: string): Promise<CoverageReport> {
-  const run = await runCliProcess(['test', file, '--env', env, '--coverage', '--json']);
+  const run = await runCliInProcess(['test', file, '--env', env, '--coverage', '--json']);
   assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
   const doc = JSON.parse(run.stdout) as { failed: number; coverage: CoverageReport[] };
   assert.equal(doc.failed, 0);
@@ -60,7 +61,7 @@ describe('ivr-console explore on the samples', () => {
     for (const pin of ['3333', '4444', '5555']) assert.ok(dtmf.includes(`12345#${pin}`), pin);
     assert.ok(dtmf.some((d) => d.startsWith('22222#1111')));
 
-    const run = await runCliProcess([
+    const run = await runCliInProcess([
       'test',
       out,
       '--env',
