@@ -1,8 +1,9 @@
 /**
- * `ivr-console test --coverage` as users run it (run in this process by the same runCli as the bin): the coverage of the three
- * sample flows over the sample test files equals what was counted by hand from the flows and the
- * cases (see each figure's comment), in `--json` and in the text table; two test files of one flow
- * count as one flow; `--min-coverage` fails the run below its percent and refuses bad values.
+ * `ivr-console test --coverage` as users run it (run in this process by the same runCli as the
+ * bin): the coverage of the three sample flows over the sample test files equals what was counted
+ * by hand from the flows and the cases (see each figure's comment), in `--json` and in the text
+ * table; two test files of one flow count as one flow; `--min-coverage` fails the run below its
+ * percent and refuses bad values.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';

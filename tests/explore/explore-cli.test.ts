@@ -1,9 +1,9 @@
 /**
- * `ivr-console explore` on a crafted flow and on bad input (run in this process by the same runCli as the bin): each exit it
- * cannot reach comes with its reason (a branch on a value nothing gives, a webhook no mock
- * answers), --max-cases bounds the cases, the same flow gives the same file twice, an existing
- * --out file is never replaced without --force, and bad flows and options exit 2 naming the
- * problem.
+ * `ivr-console explore` on a crafted flow and on bad input (run in this process by the same runCli
+ * as the bin): each exit it cannot reach comes with its reason (a branch on a value nothing gives,
+ * a webhook no mock answers), --max-cases bounds the cases, the same flow gives the same file
+ * twice, an existing --out file is never replaced without --force, and bad flows and options exit
+ * 2 naming the problem.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';

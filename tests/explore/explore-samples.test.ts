@@ -1,9 +1,9 @@
 /**
- * `ivr-console explore` on the three sample flows as users run it (run in this process by the same runCli as the bin, mocked
- * replies from the console's loopback mock server): it reaches every exit the inputs and mocks
- * make reachable, and the file it writes passes `ivr-console test` with the same coverage. The
- * issue's Done-means is the first test: balance against the example workspace's mock environment,
- * then `test --coverage --min-coverage 100`.
+ * `ivr-console explore` on the three sample flows as users run it (run in this process by the same
+ * runCli as the bin, mocked replies from the console's loopback mock server): it reaches every
+ * exit the inputs and mocks make reachable, and the file it writes passes `ivr-console test` with
+ * the same coverage. The issue's Done-means is the first test: balance against the example
+ * workspace's mock environment, then `test --coverage --min-coverage 100`.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
