@@ -64,6 +64,9 @@ describe('mock from this call', () => {
       } else if (n === '5') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('42');
+      } else if (n === '6') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('x'.repeat(70_000));
       }
       // 4: no answer at all; the response timeout (300 ms) ends it.
     });
@@ -76,7 +79,7 @@ describe('mock from this call', () => {
   after(() => crm.close());
 
   test('the mock gives every reply back: the same verdicts, the same variables', async () => {
-    const dtmf = '123451';
+    const dtmf = '1234561';
     const first = await runCliProcess([
       'run',
       flowPath,
@@ -92,7 +95,7 @@ describe('mock from this call', () => {
     const original = JSON.parse(first.stdout) as { sessionId: string; webhooks: RunWebhook[] };
     assert.deepEqual(
       original.webhooks.map((w) => w.error),
-      [null, 'http_status', 'invalid_json', 'response_timeout', null, null],
+      [null, 'http_status', 'invalid_json', 'response_timeout', null, 'body_too_large', null],
     );
 
     const exported = await runCliProcess([
@@ -108,6 +111,7 @@ describe('mock from this call', () => {
     const environment = parse(exported.stdout) as {
       name: string;
       variables: Record<string, string>;
+      limits: Record<string, number>;
       mock: Record<string, Record<string, unknown>[]>;
     };
     assert.match(environment.name, /^Mock of Ask and send \(call \d{4}-\d\d-\d\d \d\d:\d\d\)$/);
@@ -122,6 +126,7 @@ describe('mock from this call', () => {
         { 'body.n': '3' },
         { 'body.n': '4' },
         { 'body.n': '5' },
+        { 'body.n': '6' },
       ],
     );
     assert.deepEqual(rules[0]?.['json'], { ok: true, greeting: 'hello' });
@@ -129,12 +134,14 @@ describe('mock from this call', () => {
     assert.equal(rules[2]?.['body'], '{"ok": tru');
     assert.equal(rules[3]?.['fault'], 'timeout');
     assert.equal(rules[4]?.['text'], '42');
+    // Only 64 KiB of the 70,000 bytes were kept: filled up past the cap, so it breaks it again.
+    const over = String(rules[5]?.['text']);
+    assert.ok(over.startsWith('x'.repeat(65_536)) && over.length > 65_536, `${over.length}`);
 
+    // The call's response timeout comes along: the timeout fault ends as quickly again.
+    assert.deepEqual(environment.limits, { responseTimeoutMs: 300 });
     const mockFile = join(dir, 'mock.yaml');
-    writeFileSync(
-      mockFile,
-      exported.stdout.replace(/^name: /m, 'limits:\n  responseTimeoutMs: 300\nname: '),
-    );
+    writeFileSync(mockFile, exported.stdout);
     const received = crm.received.length;
     const second = await runCliProcess([
       'run',
@@ -153,7 +160,7 @@ describe('mock from this call', () => {
     assert.deepEqual(verdicts(again), verdicts(original));
     assert.deepEqual(
       again.webhooks.map((w) => w.mock?.rule),
-      [1, 2, 3, 4, 5, 1],
+      [1, 2, 3, 4, 5, 6, 1],
       'each exchange answered by the mock, by the rule of its request',
     );
     assert.equal(crm.received.length, received, 'the CRM itself heard nothing');

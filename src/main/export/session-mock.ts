@@ -2,8 +2,9 @@
  * "Mock from this call": a logged session turned into an environment whose `mock` section
  * (../shared/spec/WORKSPACE.md, "Mock replies") answers every webhook the call sent with the reply
  * it received: same status, Content-Type, body and time to first byte, or the same kind of
- * failure. Where one node fired several different requests, each rule names the request fields
- * that told them apart, so each request gets its own reply back.
+ * failure (a timeout under the call's own response timeout, a body over the cap over it again).
+ * Where one node fired several different requests, each rule names the request fields that told
+ * them apart, so each request gets its own reply back.
  */
 import { stringify } from 'yaml';
 import type { SessionDetail } from '../../shared/session-types.ts';
@@ -52,6 +53,15 @@ function requestFields(exchange: WebhookExchange): Map<string, string> {
   return fields;
 }
 
+/**
+ * The body of a reply the call stopped reading at the cap (`body_too_large`): the bytes kept, then
+ * filler up to one byte past the cap, so the mock's reply breaks the same limit again.
+ */
+function overCap(text: string, bytesRead: number): string {
+  const kept = Buffer.byteLength(text);
+  return text + ' '.repeat(Math.max(1, bytesRead - kept));
+}
+
 /** The reply part of a rule: what the CRM answered, or the failure the call saw instead. */
 function replyOf(exchange: WebhookExchange): RuleText {
   const response = exchange.response;
@@ -63,7 +73,7 @@ function replyOf(exchange: WebhookExchange): RuleText {
   if (response.status !== 200) rule['status'] = response.status;
   const contentType = response.headers.find(([name]) => name === 'content-type')?.[1] ?? null;
   const media = (contentType?.split(';')[0] ?? '').trim().toLowerCase();
-  const text = response.body;
+  const text = response.truncated ? overCap(response.body, response.bytesRead) : response.body;
   if (media === 'application/json' || media === 'text/json') {
     try {
       rule['json'] = JSON.parse(text) as unknown;
@@ -124,6 +134,21 @@ function urlVariables(session: SessionDetail, urls: readonly string[]): Record<s
   return variables;
 }
 
+/**
+ * The response timeout the call ran under, when a reply never came in time: the mock's `timeout`
+ * fault then ends as quickly as it did in the call, not after the platform's 5 s. Read from the
+ * client's own wording of that error (webhook/response-collector.ts).
+ */
+function timeoutLimit(exchanges: readonly WebhookExchange[]): number | null {
+  for (const exchange of exchanges) {
+    if (exchange.error !== 'response_timeout') continue;
+    const detail = exchange.violations.find((v) => v.code === 'response_timeout')?.detail ?? '';
+    const ms = /^response not complete within (\d+) ms$/.exec(detail)?.[1];
+    if (ms !== undefined) return Number(ms);
+  }
+  return null;
+}
+
 /** The exchanges of a session by node, in the order they were sent. */
 function exchangesByNode(session: SessionDetail): Map<string, WebhookExchange[]> {
   const byNode = new Map<string, WebhookExchange[]>();
@@ -147,9 +172,12 @@ export function sessionToMockEnvironment(session: SessionDetail, exporter: Expor
   for (const [node, exchanges] of byNode) mock[node] = rulesOf(exchanges);
   const urls = [...byNode.values()].flat().map((e) => e.request.url);
   const variables = urlVariables(session, urls);
+  const responseTimeoutMs = timeoutLimit([...byNode.values()].flat());
+  const when = new Date(session.startedAt).toISOString().slice(0, 16).replace('T', ' ');
   const document = {
-    name: `Mock of ${session.flowName} (call ${new Date(session.startedAt).toISOString().slice(0, 16).replace('T', ' ')})`,
+    name: `Mock of ${session.flowName} (call ${when})`,
     ...(Object.keys(variables).length > 0 ? { variables } : {}),
+    ...(responseTimeoutMs !== null ? { limits: { responseTimeoutMs } } : {}),
     mock,
   };
   const header = [
