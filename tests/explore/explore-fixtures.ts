@@ -11,7 +11,7 @@ export const METER_MOCK = `name: Meter mock
 variables:
   crm_base: https://crm.invalid
 limits:
-  responseTimeoutMs: 200
+  responseTimeoutMs: 1000
 mock:
   register_report:
     - text: ok
@@ -50,7 +50,7 @@ export const MENU_MOCK = `name: Menu mock
 variables:
   crm_base: https://crm.invalid
 limits:
-  responseTimeoutMs: 200
+  responseTimeoutMs: 1000
 mock:
   offer:
     - when: { query.tier: gold }

@@ -68,12 +68,12 @@ describe('mock from this call', () => {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('x'.repeat(70_000));
       }
-      // 4: no answer at all; the response timeout (300 ms) ends it.
+      // 4: no answer at all; the response timeout (2 s) ends it.
     });
     writeFileSync(flowPath, JSON.stringify(FLOW));
     writeFileSync(
       join(dir, 'crm.yaml'),
-      `name: The CRM\nvariables:\n  crm_base: ${crm.url}\nlimits:\n  responseTimeoutMs: 300\n`,
+      `name: The CRM\nvariables:\n  crm_base: ${crm.url}\nlimits:\n  responseTimeoutMs: 2000\n`,
     );
   });
   after(() => crm.close());
@@ -139,7 +139,7 @@ describe('mock from this call', () => {
     assert.ok(over.startsWith('x'.repeat(65_536)) && over.length > 65_536, `${over.length}`);
 
     // The call's response timeout comes along: the timeout fault ends as quickly again.
-    assert.deepEqual(environment.limits, { responseTimeoutMs: 300 });
+    assert.deepEqual(environment.limits, { responseTimeoutMs: 2000 });
     const mockFile = join(dir, 'mock.yaml');
     writeFileSync(mockFile, exported.stdout);
     const received = crm.received.length;
