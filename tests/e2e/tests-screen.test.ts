@@ -182,6 +182,8 @@ describe('the Tests screen and Generate tests (Chromium, browser mode)', UI, () 
       assert.match((await agent.textContent()) ?? '', /never/);
       const untaken = one.coverage.edges.list.filter((e) => e.count === 0).length;
       assert.equal(await screen.getByTestId('untaken-exits').locator('li').count(), untaken);
+      // As it opens: a tall flow at a readable zoom from its top, before any Fit view.
+      await screenshot(page, 'tests-screen-opened');
       await screenshots(page, 'tests-screen', screen);
       // The painted flow alone, in a window tall enough for its labels to read (for the docs).
       // Opened again at that size, so the view fits itself (the whole layout, labels included).

@@ -19,6 +19,8 @@ import type { CoveragePaint, EdgePaint } from './coverage-paint.ts';
 // Module constants: xyflow re-creates every node when these objects change identity.
 const NODE_TYPES: NodeTypes = { flow: FlowNodeView };
 const EDGE_TYPES: EdgeTypes = { flow: FlowEdgeView };
+/** A flow painted by coverage opens no smaller than this, so its counts can be read. */
+const COVERAGE_READABLE_ZOOM = 0.75;
 // xyflow's own screen-reader hints talk about selecting, moving and deleting: none applies here.
 const ARIA_LABELS: Partial<AriaLabelConfig> = {
   'node.a11yDescription.default':
@@ -179,7 +181,12 @@ export function FlowGraph({
         </Controls>
         {/* Also the initial fit (no fitView prop): it would land after, and undo, the centring on a
             current node. */}
-        <FollowCurrentNode layout={layout} currentNode={currentNode} pickedNode={pickedNode} />
+        <FollowCurrentNode
+          layout={layout}
+          currentNode={currentNode}
+          pickedNode={pickedNode}
+          {...(coverage ? { readableZoom: COVERAGE_READABLE_ZOOM } : {})}
+        />
       </ReactFlow>
     </div>
   );

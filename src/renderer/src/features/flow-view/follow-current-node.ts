@@ -14,6 +14,12 @@ export interface FollowCurrentNodeProps {
   currentNode: string | null;
   /** A node picked between calls: kept in the middle of the pane, whatever its size. */
   pickedNode?: string | null;
+  /**
+   * Never fit a new layout smaller than this zoom: a tall flow then opens at its top, readable,
+   * and is scrolled, instead of shrunk into unreadable boxes (the flow painted by coverage, whose
+   * counts are the point). Absent: the whole flow is always fitted.
+   */
+  readableZoom?: number;
 }
 
 /** Short enough not to lag behind a fast call or a 4x replay. */
@@ -28,6 +34,8 @@ export const FIT_PADDING = 0.1;
 // "nodes initialized" flag never turns true).
 const paneReady = (s: ReactFlowState): boolean => s.width > 0 && s.height > 0 && s.panZoom !== null;
 const paneSize = (s: ReactFlowState): string => `${s.width}x${s.height}`;
+const paneWidth = (s: ReactFlowState): number => s.width;
+const paneHeight = (s: ReactFlowState): number => s.height;
 
 function animationMs(): number {
   const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -39,10 +47,13 @@ export function FollowCurrentNode({
   layout,
   currentNode,
   pickedNode = null,
+  readableZoom,
 }: FollowCurrentNodeProps): null {
-  const { setCenter, fitBounds, getZoom } = useReactFlow();
+  const { setCenter, fitBounds, getZoom, setViewport } = useReactFlow();
   const ready = useStore(paneReady);
   const size = useStore(paneSize);
+  const width = useStore(paneWidth);
+  const height = useStore(paneHeight);
   // What the viewport last moved for: re-renders (the path growing, nodes re-measured) must not
   // undo the user's own pan and zoom, only a new layout or a new current node may.
   const last = useRef<FollowCurrentNodeProps | null>(null);
@@ -65,9 +76,32 @@ export function FollowCurrentNode({
       // ending (no current node) leaves the viewport where it is, on the last node. The layout's
       // bounds, not the nodes': an edge routed around the boxes, and its label, stay in view.
       const bounds = { x: 0, y: 0, width: layout.width, height: layout.height };
-      void fitBounds(bounds, { padding: FIT_PADDING, duration });
+      const fitZoom = Math.min(
+        width / (layout.width * (1 + 2 * FIT_PADDING)),
+        height / (layout.height * (1 + 2 * FIT_PADDING)),
+      );
+      if (readableZoom !== undefined && fitZoom < readableZoom) {
+        // Its top at a readable size, centred across when it fits across, else from its left.
+        const margin = height * FIT_PADDING * 0.5;
+        const across = layout.width * readableZoom;
+        const x = across <= width ? (width - across) / 2 : margin;
+        void setViewport({ x, y: margin, zoom: readableZoom }, { duration });
+      } else {
+        void fitBounds(bounds, { padding: FIT_PADDING, duration });
+      }
     }
-  }, [ready, layout, currentNode, setCenter, fitBounds, getZoom]);
+  }, [
+    ready,
+    layout,
+    currentNode,
+    setCenter,
+    fitBounds,
+    getZoom,
+    setViewport,
+    width,
+    height,
+    readableZoom,
+  ]);
 
   // The picked node, centred again when the pane changes size (the request panel opening).
   useEffect(() => {

@@ -61,7 +61,8 @@ export function GenerateTestsDialog(props: GenerateTestsDialogProps): ReactEleme
     >
       <p className="generate__about">
         The flow explored with <strong>{props.environmentName}</strong>: every key, silence, too few
-        and too many digits, each mocked webhook outcome; the cases kept reach every exit they can.
+        and too many digits, and each reply its mocks can give (webhooks it does not mock are sent
+        to their URL); the cases kept reach every exit they can.
       </p>
       {busy && (
         <p className="generate__busy" role="status" aria-busy="true">
