@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { renderCoverageHtml } from '../../src/main/coverage/coverage-html.ts';
@@ -18,34 +17,8 @@ import type { CoverageReport } from '../../src/shared/coverage/coverage-report.t
 import type { Flow } from '../../src/shared/flow/flow-schema.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { runCliProcess, tempDir } from '../helpers/cli-process.ts';
-import { LARGE, RESULTS, UI } from '../helpers/console-page.ts';
-
-interface Opened {
-  page: Page;
-  url: string;
-  requests: string[];
-  problems: string[];
-}
-
-/** Opens `file`; every request and console error or warning is recorded, and all but it refused. */
-async function openPage(browser: Browser, file: string, dark = false): Promise<Opened> {
-  const url = pathToFileURL(file).href;
-  const page = await browser.newPage({ viewport: LARGE, colorScheme: dark ? 'dark' : 'light' });
-  const requests: string[] = [];
-  const problems: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.route('**/*', (route) =>
-    route.request().url() === url ? route.continue() : route.abort(),
-  );
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, url, requests, problems };
-}
+import { RESULTS, UI } from '../helpers/console-page.ts';
+import { openOfflinePage } from '../helpers/offline-page.ts';
 
 /** What the page shows of each flow, read from its marked figures and rows. */
 async function shown(page: Page): Promise<unknown> {
@@ -111,7 +84,7 @@ describe('the coverage HTML page in Chromium', UI, () => {
     assert.equal(coverage.length, 3);
 
     for (const dark of [false, true]) {
-      const { page, url, requests, problems } = await openPage(browser, file, dark);
+      const { page, url, requests, problems } = await openOfflinePage(browser, file, dark);
       try {
         const name = `coverage-report-${dark ? 'dark' : 'light'}-1280.png`;
         await page.screenshot({ path: join(RESULTS, name), fullPage: true });
@@ -175,7 +148,7 @@ describe('the coverage HTML page in Chromium', UI, () => {
     const file = join(tempDir('ivr-coverage-html-'), 'hostile.html');
     writeFileSync(file, renderCoverageHtml([report], new Date(Date.UTC(2026, 10, 29, 4, 30))));
     assert.ok(!readFileSync(file, 'utf8').includes(hostile), 'escaped in the file');
-    const { page, url, requests, problems } = await openPage(browser, file);
+    const { page, url, requests, problems } = await openOfflinePage(browser, file);
     try {
       await page.screenshot({ path: join(RESULTS, 'coverage-report-hostile.png'), fullPage: true });
       assert.deepEqual(requests, [url]);

@@ -8,46 +8,23 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { renderLoadReport } from '../../src/main/load/load-report.ts';
 import { toLoadJson } from '../../src/shared/load/load-json.ts';
 import type { LoadJson } from '../../src/shared/load/load-types.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import { LARGE, RESULTS, UI } from '../helpers/console-page.ts';
+import { RESULTS, UI } from '../helpers/console-page.ts';
+import { openOfflinePage } from '../helpers/offline-page.ts';
+import type { OfflinePage } from '../helpers/offline-page.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { EMPTY_TALLY as EMPTY, HOSTILE_NODE, realisticTally } from './load-charts-fixture.ts';
 
-/** What a page did while it was open: its requests, console errors and uncaught errors. */
-interface Opened {
-  page: Page;
-  url: string;
-  requests: string[];
-  problems: string[];
-}
-
-/** Writes `html` to a file and opens it; every request and console error is recorded. */
-async function openReport(browser: Browser, html: string, name: string): Promise<Opened> {
+/** Writes `html` to a file and opens it offline (helpers/offline-page.ts). */
+async function openReport(browser: Browser, html: string, name: string): Promise<OfflinePage> {
   const file = join(tempDir('ivr-load-report-'), `${name}.html`);
   writeFileSync(file, html);
-  const url = pathToFileURL(file).href;
-  const page = await browser.newPage({ viewport: LARGE });
-  const requests: string[] = [];
-  const problems: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  // Anything but the file itself is refused (and was counted above).
-  await page.route('**/*', (route) =>
-    route.request().url() === url ? route.continue() : route.abort(),
-  );
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, url, requests, problems };
+  return openOfflinePage(browser, file);
 }
 
 /** `[node, field, value]` of every number the page marked, sorted. */

@@ -9,21 +9,10 @@ import { escapeXml as esc } from '../../shared/load/chart-svg.ts';
 import type { CoverageReport } from '../../shared/coverage/coverage-report.ts';
 import { COVERAGE_HTML_CSS } from './coverage-html-css.ts';
 import { flowSection } from './coverage-html-sections.ts';
-
-/** Inline styles and nothing else; no script runs (the embedded JSON is data). */
-export const COVERAGE_HTML_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+import { selfContainedPage } from '../export/self-contained-page.ts';
 
 /** The id of the `<script type="application/json">` holding the coverage reports. */
 export const COVERAGE_JSON_ELEMENT_ID = 'coverage-json';
-
-/** JSON safe inside `<script>`: `<`, `>`, `&` as `\u` escapes, so no label can close it. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 /** `2026-11-29 04:21:07 UTC` */
 function utc(date: Date): string {
@@ -39,29 +28,18 @@ export function renderCoverageHtml(reports: readonly CoverageReport[], writtenAt
     flows === 0
       ? '<section class="card"><p>No flow was tested.</p></section>'
       : reports.map((report, index) => flowSection(report, index)).join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(COVERAGE_HTML_CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="ivr-console test --coverage-html">
-<title>${esc(title)}</title>
-<style>${COVERAGE_HTML_CSS}</style>
-</head>
-<body>
-<main>
-<header class="card">
+  const main = `<header class="card">
 <h1>Flow coverage</h1>
 <p class="muted">${flows} flow${flows === 1 ? '' : 's'} · written ${esc(utc(writtenAt))} · every exit counted apart: each menu key, retries and last failures by no input and by invalid input, each webhook error family, each branch case and default.</p>
 </header>
 ${body}
-<footer>Written by <code>ivr-console test --coverage-html</code>. The figures are those of <code>test --json</code>'s <code>coverage</code>, embedded in this file as <code>#${COVERAGE_JSON_ELEMENT_ID}</code>.</footer>
-</main>
-<script type="application/json" id="${COVERAGE_JSON_ELEMENT_ID}">
-${scriptJson(reports)}
-</script>
-</body>
-</html>
-`;
+<footer>Written by <code>ivr-console test --coverage-html</code>. The figures are those of <code>test --json</code>'s <code>coverage</code>, embedded in this file as <code>#${COVERAGE_JSON_ELEMENT_ID}</code>.</footer>`;
+  return selfContainedPage({
+    title,
+    generator: 'ivr-console test --coverage-html',
+    css: COVERAGE_HTML_CSS,
+    main,
+    jsonId: COVERAGE_JSON_ELEMENT_ID,
+    json: reports,
+  });
 }

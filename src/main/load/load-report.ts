@@ -11,6 +11,7 @@ import type { ChartModel } from '../../shared/load/chart-model.ts';
 import type { LoadJson, LoadTally } from '../../shared/load/load-types.ts';
 import { LOAD_REPORT_CSS } from './load-report-css.ts';
 import { nodeTableSection, summarySection } from './load-report-sections.ts';
+import { selfContainedPage } from '../export/self-contained-page.ts';
 import type { ReportContext } from './load-report-sections.ts';
 
 /** What the report is made of. */
@@ -21,26 +22,8 @@ export interface LoadReportInput extends ReportContext {
   tally: LoadTally;
 }
 
-/**
- * Nothing may be fetched: inline styles and `data:` images only. No script runs (the embedded
- * JSON's `<script type="application/json">` is data, which the CSP does not need to allow).
- */
-export const LOAD_REPORT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
 /** The id of the `<script type="application/json">` holding the `load --json` document. */
 export const LOAD_JSON_ELEMENT_ID = 'load-json';
-
-/**
- * JSON safe inside a `<script>` element: `<`, `>` and `&` as `\u` escapes (still the same JSON),
- * so no text from the CRM can close the element or open a comment.
- */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 function figure(model: ChartModel): string {
   return `<figure class="chart">${chartSvg(model)}</figure>`;
@@ -89,28 +72,17 @@ ${tally.crashes.map((c) => `<pre>${esc(c)}</pre>`).join('\n')}
  */
 export function renderLoadReport(input: LoadReportInput): string {
   const { json } = input;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(LOAD_REPORT_CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="ivr-console load">
-<title>Load report: ${esc(json.flow)}</title>
-<style>${LOAD_REPORT_CSS}</style>
-</head>
-<body>
-<main>
-${summarySection(json, input)}
+  const main = `${summarySection(json, input)}
 ${nodeTableSection(json)}
 ${chartsSection(input)}
 ${crashesSection(input.tally)}
-<footer>Written by <code>ivr-console load</code>. The figures are those of <code>load --json</code>, embedded in this file as <code>#${LOAD_JSON_ELEMENT_ID}</code>.</footer>
-</main>
-<script type="application/json" id="${LOAD_JSON_ELEMENT_ID}">
-${scriptJson(json)}
-</script>
-</body>
-</html>
-`;
+<footer>Written by <code>ivr-console load</code>. The figures are those of <code>load --json</code>, embedded in this file as <code>#${LOAD_JSON_ELEMENT_ID}</code>.</footer>`;
+  return selfContainedPage({
+    title: `Load report: ${json.flow}`,
+    generator: 'ivr-console load',
+    css: LOAD_REPORT_CSS,
+    main,
+    jsonId: LOAD_JSON_ELEMENT_ID,
+    json,
+  });
 }

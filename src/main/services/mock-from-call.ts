@@ -14,6 +14,17 @@ import { ServiceError } from './service-errors.ts';
 
 export type { SavedMockEnvironment };
 
+/**
+ * Refuses a call that sent no webhook: there is nothing to mock.
+ *
+ * @throws ServiceError `conflict`
+ */
+export function assertMockable(session: SessionDetail): void {
+  if (!session.events.some((e) => e.type === 'webhook')) {
+    throw new ServiceError('conflict', 'this call sent no webhook: there is nothing to mock');
+  }
+}
+
 /** Names that can never clash with an existing file: tries `-2`, `-3`… up to this many. */
 const MAX_NAME_TRIES = 100;
 
@@ -38,9 +49,7 @@ export async function saveMockFromCall(
       'open a workspace folder first: the mock environment is saved in its environments/ folder',
     );
   }
-  if (!session.events.some((e) => e.type === 'webhook')) {
-    throw new ServiceError('conflict', 'this call sent no webhook: there is nothing to mock');
-  }
+  assertMockable(session);
   const text = sessionToMockEnvironment(session, APP_EXPORTER);
   const folder = join(root, 'environments');
   await mkdir(folder, { recursive: true });

@@ -17,7 +17,7 @@ import type { SessionStore } from '../store/session-store.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 import { runnableFlow } from './runnable-flow.ts';
-import { saveMockFromCall } from './mock-from-call.ts';
+import { assertMockable, saveMockFromCall } from './mock-from-call.ts';
 import type { SavedMockEnvironment } from './mock-from-call.ts';
 import { serveRecording } from './serve-recording.ts';
 import { ServiceError } from './service-errors.ts';
@@ -98,9 +98,7 @@ export function createSessionLibrary(
     },
     export(id, format) {
       const session = get(id);
-      if (format === 'mock' && !session.events.some((e) => e.type === 'webhook')) {
-        throw new ServiceError('conflict', 'this call sent no webhook: there is nothing to mock');
-      }
+      if (format === 'mock') assertMockable(session);
       return {
         fileName: `session-${session.id.slice(0, 8)}${exportExtension(format)}`,
         mimeType: exportMimeType(format),
